@@ -1,0 +1,86 @@
+package io.stateside.cassandra.launcher;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Waits until a starting node serves CQL: its log announces the native transport and the port
+ * accepts connections. Fails early when the process dies, with the end of its log.
+ */
+final class ReadinessWatch {
+
+  /** Logged by Cassandra once the native transport is bound, the last step of its startup. */
+  static final String READY_MARKER = "Starting listening for CQL clients";
+
+  private static final long POLL_MILLIS = 200;
+  private static final int LOG_TAIL_LINES = 60;
+
+  private final Process process;
+  private final Path logFile;
+  private final long logOffset;
+  private final InetSocketAddress nativeAddress;
+
+  /** @param logOffset where this start's output begins in the log file, which earlier runs may share */
+  ReadinessWatch(Process process, Path logFile, long logOffset, InetSocketAddress nativeAddress) {
+    this.process = process;
+    this.logFile = logFile;
+    this.logOffset = logOffset;
+    this.nativeAddress = nativeAddress;
+  }
+
+  void awaitReady(Duration timeout) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean announced = false;
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new CassandraStartException("Cassandra exited with code " + process.exitValue()
+            + " before it was ready. End of " + logFile + ":\n" + tail());
+      }
+      announced = announced || logSinceStart().contains(READY_MARKER);
+      if (announced && acceptsConnections()) {
+        return;
+      }
+      Thread.sleep(POLL_MILLIS);
+    }
+    throw new CassandraStartException("Cassandra was not ready within " + timeout + ". End of " + logFile
+        + ":\n" + tail());
+  }
+
+  private String logSinceStart() throws IOException {
+    try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
+      long length = file.length();
+      if (length <= logOffset) {
+        return "";
+      }
+      byte[] bytes = new byte[(int) (length - logOffset)];
+      file.seek(logOffset);
+      file.readFully(bytes);
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  private boolean acceptsConnections() {
+    try (Socket socket = new Socket()) {
+      socket.connect(nativeAddress, 1000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private String tail() {
+    try {
+      List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+    } catch (IOException e) {
+      return "(log unreadable: " + e + ")";
+    }
+  }
+}
