@@ -1,0 +1,157 @@
+package io.stateside.proxy;
+
+import akka.Done;
+import akka.actor.ActorSystem;
+import akka.actor.CoordinatedShutdown;
+import akka.cluster.Cluster;
+import akka.grpc.GrpcClientSettings;
+import akka.http.javadsl.Http;
+import akka.http.javadsl.ServerBinding;
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.stateside.protocol.EntityDiscoveryClient;
+import io.stateside.protocol.ProxyInfo;
+import io.stateside.proxy.config.ProxySettings;
+import io.stateside.proxy.discovery.ProtocolVersion;
+import io.stateside.proxy.discovery.SpecValidator;
+import io.stateside.proxy.discovery.UserFunctionDiscovery;
+import io.stateside.proxy.entity.EntityContext;
+import io.stateside.proxy.entity.EntityGateway;
+import io.stateside.proxy.entity.EntityTypeSupport;
+import io.stateside.proxy.entity.EntityTypes;
+import io.stateside.proxy.entity.UserEntity;
+import io.stateside.proxy.frontend.GrpcFrontend;
+import io.stateside.proxy.routing.CommandRouter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Stateside proxy node: joins the cluster, discovers the user function, starts its
+ * entities and serves its gRPC services.
+ */
+public final class StatesideProxy {
+
+  private static final Logger log = LoggerFactory.getLogger(StatesideProxy.class);
+
+  public static final String NAME = "stateside";
+  public static final String VERSION =
+      Optional.ofNullable(StatesideProxy.class.getPackage().getImplementationVersion()).orElse("dev");
+
+  private final ActorSystem system;
+  private final ServerBinding binding;
+
+  private StatesideProxy(ActorSystem system, ServerBinding binding) {
+    this.system = system;
+    this.binding = binding;
+  }
+
+  /** Runs a proxy with the configuration from the classpath and environment until the JVM stops. */
+  public static void main(String[] args) {
+    StatesideProxy proxy;
+    try {
+      proxy = start(ConfigFactory.load()).toCompletableFuture().join();
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      log.error("Stateside could not start: {}", cause.getMessage());
+      System.exit(1);
+      return;
+    }
+    proxy.system().getWhenTerminated().toCompletableFuture().join();
+    System.exit(0);
+  }
+
+  /**
+   * Starts a proxy node from a fully resolved configuration. Completes once the user's services
+   * are served; fails (and releases everything) when discovery or binding fails.
+   */
+  public static CompletionStage<StatesideProxy> start(Config config) {
+    ProxySettings settings = ProxySettings.from(config);
+    ActorSystem system = ActorSystem.create(NAME, config);
+    try {
+      joinCluster(system, settings);
+      GrpcClientSettings userFunction = GrpcClientSettings
+          .connectToServiceAt(settings.userFunctionHost(), settings.userFunctionPort(), system)
+          .withTls(false);
+      EntityTypes entityTypes = EntityTypes.standard();
+      EntityDiscoveryClient discoveryClient = EntityDiscoveryClient.create(
+          userFunction.withDeadline(settings.discovery().callTimeout()), system);
+      log.info("Stateside {} discovering the user function at {}:{}", VERSION,
+          settings.userFunctionHost(), settings.userFunctionPort());
+      return new UserFunctionDiscovery(
+              discoveryClient,
+              settings.discovery(),
+              new SpecValidator(entityTypes, settings.passivationTimeout()),
+              proxyInfo(entityTypes),
+              system)
+          .run()
+          .whenComplete((entities, error) -> discoveryClient.close())
+          .thenCompose(entities -> {
+            CommandRouter router = startEntities(entities, entityTypes, new EntityContext(system, settings, userFunction));
+            return Http.get(system)
+                .newServerAt(settings.httpInterface(), settings.httpPort())
+                .bind(new GrpcFrontend(router, settings.requestTimeout(), system));
+          })
+          .thenApply(binding -> {
+            binding.addToCoordinatedShutdown(Duration.ofSeconds(10), system);
+            log.info("Stateside is serving the user function's services on {}", binding.localAddress());
+            return new StatesideProxy(system, binding);
+          })
+          .whenComplete((proxy, error) -> {
+            if (error != null) {
+              system.terminate();
+            }
+          });
+    } catch (RuntimeException e) {
+      system.terminate();
+      throw e;
+    }
+  }
+
+  private static void joinCluster(ActorSystem system, ProxySettings settings) {
+    Cluster cluster = Cluster.get(system);
+    if (settings.joinSelfWhenNoSeedNodes() && cluster.settings().SeedNodes().isEmpty()) {
+      cluster.join(cluster.selfAddress());
+    }
+  }
+
+  private static CommandRouter startEntities(List<UserEntity> entities, EntityTypes types, EntityContext context) {
+    Map<MethodDescriptor, EntityGateway> methods = new LinkedHashMap<>();
+    for (UserEntity entity : entities) {
+      EntityTypeSupport support = types.find(entity.entityType()).orElseThrow();
+      EntityGateway gateway = support.start(entity, context);
+      entity.service().getMethods().forEach(method -> methods.put(method, gateway));
+    }
+    return CommandRouter.of(methods);
+  }
+
+  private static ProxyInfo proxyInfo(EntityTypes types) {
+    return ProxyInfo.newBuilder()
+        .setProtocolMajorVersion(ProtocolVersion.MAJOR)
+        .setProtocolMinorVersion(ProtocolVersion.MINOR)
+        .setProxyName(NAME)
+        .setProxyVersion(VERSION)
+        .addAllSupportedEntityTypes(types.names())
+        .build();
+  }
+
+  public ActorSystem system() {
+    return system;
+  }
+
+  /** The port the frontend is bound to (useful when configured as 0). */
+  public int httpPort() {
+    return binding.localAddress().getPort();
+  }
+
+  /** Leaves the cluster, unbinds and stops the node. */
+  public CompletionStage<Done> stop() {
+    return CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason());
+  }
+}

@@ -1,0 +1,184 @@
+package io.stateside.proxy.routing;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.stateside.protocol.ClientAction;
+import io.stateside.protocol.Forward;
+import io.stateside.protocol.Metadata;
+import io.stateside.protocol.SideEffect;
+import io.stateside.protocol.internal.EntityCommand;
+import io.stateside.protocol.internal.EntityReply;
+import io.stateside.proxy.entity.EntityGateway;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes a call to one of the user's methods to its entity and turns the entity's answer into
+ * the client's answer: synchronous side effects first, then the reply, forward or failure,
+ * then asynchronous side effects.
+ */
+public final class CommandRouter {
+
+  private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
+
+  private final Map<String, MethodRoute> routes;
+
+  private CommandRouter(Map<String, MethodRoute> routes) {
+    this.routes = Map.copyOf(routes);
+  }
+
+  /** A router for the given methods, each served by its service's gateway. */
+  public static CommandRouter of(Map<MethodDescriptor, EntityGateway> methods) {
+    Map<String, MethodRoute> routes = new HashMap<>();
+    methods.forEach((method, gateway) -> {
+      MethodRoute route = MethodRoute.of(method, gateway);
+      routes.put(route.path(), route);
+    });
+    return new CommandRouter(routes);
+  }
+
+  public Optional<MethodRoute> find(String serviceName, String methodName) {
+    return Optional.ofNullable(routes.get(serviceName + "/" + methodName));
+  }
+
+  /**
+   * Serves a client's call and completes with the reply message's bytes, or fails with a
+   * {@link StatusRuntimeException} carrying the status the client should see.
+   */
+  public CompletionStage<ByteString> call(MethodRoute route, ByteString request, Metadata metadata, Deadline deadline) {
+    String entityId = route.entityKey().extract(request);
+    Any payload = Any.newBuilder().setTypeUrl(route.inputTypeUrl()).setValue(request).build();
+    return dispatch(route, entityId, payload, metadata, deadline, route.outputTypeName());
+  }
+
+  private CompletionStage<ByteString> dispatch(
+      MethodRoute route, String entityId, Any payload, Metadata metadata, Deadline deadline, String expectedOutput) {
+    EntityCommand command = EntityCommand.newBuilder()
+        .setEntityId(entityId)
+        .setName(route.methodName())
+        .setPayload(payload)
+        .setMetadata(metadata)
+        .build();
+    return route.gateway().send(command, deadline.remaining())
+        .exceptionally(error -> { throw asStatus(route, entityId, error); })
+        .thenCompose(reply -> complete(route, entityId, reply, deadline, expectedOutput));
+  }
+
+  private CompletionStage<ByteString> complete(
+      MethodRoute route, String entityId, EntityReply reply, Deadline deadline, String expectedOutput) {
+    if (reply.hasUnavailable()) {
+      throw Status.UNAVAILABLE.withDescription(reply.getUnavailable().getDescription()).asRuntimeException();
+    }
+    List<SideEffect> effects = reply.getSideEffectsList();
+    CompletionStage<Void> synchronous = CompletableFuture.completedFuture(null);
+    for (SideEffect effect : effects) {
+      if (effect.getSynchronous()) {
+        synchronous = synchronous.thenCompose(done -> sideEffect(effect, deadline));
+      }
+    }
+    return synchronous
+        .thenCompose(done -> act(route, entityId, reply.getAction(), deadline, expectedOutput))
+        .whenComplete((answer, error) -> effects.stream()
+            .filter(effect -> !effect.getSynchronous())
+            .forEach(effect -> sideEffect(effect, deadline)));
+  }
+
+  private CompletionStage<ByteString> act(
+      MethodRoute route, String entityId, ClientAction action, Deadline deadline, String expectedOutput) {
+    return switch (action.getActionCase()) {
+      case REPLY -> {
+        Any payload = action.getReply().getPayload();
+        if (!payload.getTypeUrl().isEmpty() && !MethodRoute.messageName(payload.getTypeUrl()).equals(expectedOutput)) {
+          throw userFunctionError(route, entityId, "replied with " + payload.getTypeUrl()
+              + " where " + expectedOutput + " was expected");
+        }
+        yield CompletableFuture.completedFuture(payload.getValue());
+      }
+      case FORWARD -> forward(route, entityId, action.getForward(), deadline, expectedOutput);
+      case FAILURE -> throw Status.UNKNOWN.withDescription(action.getFailure().getDescription()).asRuntimeException();
+      case ACTION_NOT_SET -> throw userFunctionError(route, entityId, "answered with neither reply, forward nor failure");
+    };
+  }
+
+  private CompletionStage<ByteString> forward(
+      MethodRoute from, String entityId, Forward forward, Deadline deadline, String expectedOutput) {
+    MethodRoute target = routes.get(forward.getServiceName() + "/" + forward.getCommandName());
+    if (target == null) {
+      throw userFunctionError(from, entityId, "forwarded to unknown method "
+          + forward.getServiceName() + "/" + forward.getCommandName());
+    }
+    if (!target.acceptsInput(forward.getPayload().getTypeUrl())) {
+      throw userFunctionError(from, entityId, "forwarded a " + forward.getPayload().getTypeUrl()
+          + " to " + target.path() + ", which takes " + target.inputTypeUrl());
+    }
+    String targetId = target.entityKey().extract(forward.getPayload().getValue());
+    return dispatch(target, targetId, forward.getPayload(), forward.getMetadata(), deadline, expectedOutput);
+  }
+
+  private CompletionStage<Void> sideEffect(SideEffect effect, Deadline deadline) {
+    String path = effect.getServiceName() + "/" + effect.getCommandName();
+    MethodRoute target = routes.get(path);
+    CompletionStage<ByteString> result;
+    if (target == null || !target.acceptsInput(effect.getPayload().getTypeUrl())) {
+      result = CompletableFuture.failedFuture(Status.UNKNOWN
+          .withDescription("side effect to unknown method or with wrong payload type: " + path)
+          .asRuntimeException());
+    } else {
+      try {
+        String targetId = target.entityKey().extract(effect.getPayload().getValue());
+        result = dispatch(target, targetId, effect.getPayload(), effect.getMetadata(), deadline, target.outputTypeName());
+      } catch (StatusRuntimeException e) {
+        result = CompletableFuture.failedFuture(e);
+      }
+    }
+    return result.handle((answer, error) -> {
+      if (error != null) {
+        log.warn("{} side effect {} failed: {}", effect.getSynchronous() ? "Synchronous" : "Asynchronous",
+            path, unwrap(error).getMessage());
+        if (effect.getSynchronous()) {
+          throw unwrap(error) instanceof StatusRuntimeException s ? s
+              : Status.UNKNOWN.withDescription("side effect failed").asRuntimeException();
+        }
+      }
+      return null;
+    });
+  }
+
+  private static StatusRuntimeException userFunctionError(MethodRoute route, String entityId, String problem) {
+    log.error("User function broke the protocol: {} for entity '{}' {}", route.path(), entityId, problem);
+    return Status.UNKNOWN.withDescription("user function error: " + problem).asRuntimeException();
+  }
+
+  private static StatusRuntimeException asStatus(MethodRoute route, String entityId, Throwable error) {
+    Throwable cause = unwrap(error);
+    if (cause instanceof StatusRuntimeException status) {
+      return status;
+    }
+    if (cause instanceof TimeoutException) {
+      return Status.DEADLINE_EXCEEDED
+          .withDescription("no answer from entity '" + entityId + "' of " + route.serviceName() + " in time")
+          .asRuntimeException();
+    }
+    log.warn("Entity '{}' of {} could not be reached", entityId, route.serviceName(), cause);
+    return Status.UNAVAILABLE.withDescription("entity unavailable: " + cause.getMessage()).asRuntimeException();
+  }
+
+  static Throwable unwrap(Throwable error) {
+    Throwable t = error;
+    while (t instanceof CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+}

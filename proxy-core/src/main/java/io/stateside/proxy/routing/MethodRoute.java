@@ -1,0 +1,39 @@
+package io.stateside.proxy.routing;
+
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import io.stateside.proxy.entity.EntityGateway;
+
+/** Everything needed to serve one method of the user's services, computed once at start. */
+public record MethodRoute(
+    String serviceName,
+    String methodName,
+    String inputTypeUrl,
+    String outputTypeName,
+    EntityKeyExtractor entityKey,
+    EntityGateway gateway) {
+
+  static final String TYPE_URL_PREFIX = "type.googleapis.com/";
+
+  static MethodRoute of(MethodDescriptor method, EntityGateway gateway) {
+    return new MethodRoute(
+        method.getService().getFullName(),
+        method.getName(),
+        TYPE_URL_PREFIX + method.getInputType().getFullName(),
+        method.getOutputType().getFullName(),
+        EntityKeyExtractor.forMessage(method.getInputType()),
+        gateway);
+  }
+
+  String path() {
+    return serviceName + "/" + methodName;
+  }
+
+  /** Whether an Any with this type URL holds this method's input (an empty URL is trusted). */
+  boolean acceptsInput(String typeUrl) {
+    return typeUrl.isEmpty() || messageName(typeUrl).equals(messageName(inputTypeUrl));
+  }
+
+  static String messageName(String typeUrl) {
+    return typeUrl.substring(typeUrl.lastIndexOf('/') + 1);
+  }
+}
