@@ -1,0 +1,128 @@
+package io.stateside.javasupport;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import io.stateside.protocol.ClientAction;
+import io.stateside.protocol.Command;
+import io.stateside.protocol.Failure;
+import io.stateside.protocol.Forward;
+import io.stateside.protocol.Reply;
+import io.stateside.protocol.eventsourced.EventSourcedReply;
+import io.stateside.protocol.eventsourced.EventSourcedSnapshot;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running entity: its current state and event sequence number. Turns each command into a
+ * reply, and never lets an exception from user code escape: it becomes a failure for that command
+ * and the state stays as it was.
+ */
+final class LiveEntity<S> {
+
+  private static final Logger log = LoggerFactory.getLogger(LiveEntity.class);
+
+  private final EventSourcedEntity<S> definition;
+  private final String entityId;
+  private S state;
+  private long sequence;
+
+  private LiveEntity(EventSourcedEntity<S> definition, String entityId, S state, long sequence) {
+    this.definition = definition;
+    this.entityId = entityId;
+    this.state = state;
+    this.sequence = sequence;
+  }
+
+  /** Starts an entity from its latest snapshot, if the proxy sent one, else from the empty state. */
+  static <S> LiveEntity<S> start(EventSourcedEntity<S> definition, String entityId, EventSourcedSnapshot snapshot)
+      throws InvalidProtocolBufferException {
+    if (snapshot == null) {
+      return new LiveEntity<>(definition, entityId, definition.initialState(), 0);
+    }
+    SnapshotCodec<S, ?> codec = definition.snapshotCodec().orElseThrow(() -> new IllegalStateException(
+        "Received a snapshot but " + definition.serviceName() + " has no snapshot(...) configured"));
+    return new LiveEntity<>(definition, entityId, codec.decode(snapshot.getSnapshot()), snapshot.getSnapshotSequence());
+  }
+
+  /** Replays a stored event during recovery. */
+  void replay(long eventSequence, Any event) throws InvalidProtocolBufferException {
+    state = definition.applyStoredEvent(state, event);
+    sequence = eventSequence;
+  }
+
+  String describe() {
+    return definition.serviceName() + " entity '" + entityId + "'";
+  }
+
+  long sequence() {
+    return sequence;
+  }
+
+  EventSourcedReply handle(Command command) {
+    CommandContext context = new CommandContext(entityId, command.getName(), command.getId());
+    try {
+      Effect<?> effect = definition.commandRoute(command.getName()).run(state, command.getPayload(), context);
+      if (effect instanceof Effect.Failure<?> failure) {
+        return failure(command.getId(), failure.description());
+      }
+      return succeed(command.getId(), (Effect.Success<?>) effect);
+    } catch (RejectedCommandException e) {
+      log.warn("Rejected command {} for {}: {}", command.getName(), describe(), e.getMessage());
+      return failure(command.getId(), e.getMessage());
+    } catch (Exception e) {
+      log.error("Command {} (id {}) for {} failed; its events are discarded",
+          command.getName(), command.getId(), describe(), e);
+      return failure(command.getId(), "Unexpected error in " + command.getName());
+    }
+  }
+
+  /** Applies the events to a copy of the state and commits it only once the whole reply is built. */
+  private EventSourcedReply succeed(long commandId, Effect.Success<?> effect) {
+    List<Message> events = effect.events();
+    S next = definition.applyEvents(state, events);
+    long nextSequence = sequence + events.size();
+
+    EventSourcedReply.Builder reply = EventSourcedReply.newBuilder()
+        .setCommandId(commandId)
+        .setClientAction(clientAction(effect));
+    events.forEach(event -> reply.addEvents(MessageType.pack(event)));
+    if (snapshotDue(nextSequence)) {
+      reply.setSnapshot(definition.snapshotCodec().orElseThrow().encode(next));
+    }
+    effect.sideEffects().forEach(sideEffect -> reply.addSideEffects(io.stateside.protocol.SideEffect.newBuilder()
+        .setServiceName(sideEffect.call().serviceName())
+        .setCommandName(sideEffect.call().methodName())
+        .setPayload(MessageType.pack(sideEffect.call().payload()))
+        .setSynchronous(sideEffect.synchronous())));
+
+    state = next;
+    sequence = nextSequence;
+    return reply.build();
+  }
+
+  /** True when this command's events pass a multiple of the snapshot interval. */
+  private boolean snapshotDue(long nextSequence) {
+    int every = definition.snapshotEvery();
+    return every > 0 && nextSequence / every > sequence / every;
+  }
+
+  private static ClientAction clientAction(Effect.Success<?> effect) {
+    return effect.forwardCall()
+        .map(call -> ClientAction.newBuilder().setForward(Forward.newBuilder()
+            .setServiceName(call.serviceName())
+            .setCommandName(call.methodName())
+            .setPayload(MessageType.pack(call.payload()))).build())
+        .orElseGet(() -> ClientAction.newBuilder().setReply(Reply.newBuilder()
+            .setPayload(MessageType.pack(effect.replyMessage().orElseThrow()))).build());
+  }
+
+  private static EventSourcedReply failure(long commandId, String description) {
+    return EventSourcedReply.newBuilder()
+        .setCommandId(commandId)
+        .setClientAction(ClientAction.newBuilder()
+            .setFailure(Failure.newBuilder().setCommandId(commandId).setDescription(description)))
+        .build();
+  }
+}
