@@ -12,12 +12,11 @@ final class GrpcTimeout {
     if (header.length() < 2 || header.length() > 9) {
       return Optional.empty();
     }
-    long amount;
-    try {
-      amount = Long.parseLong(header.substring(0, header.length() - 1));
-    } catch (NumberFormatException e) {
+    String digits = header.substring(0, header.length() - 1);
+    if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return Optional.empty();
     }
+    long amount = Long.parseLong(digits);
     return switch (header.charAt(header.length() - 1)) {
       case 'H' -> Optional.of(Duration.ofHours(amount));
       case 'M' -> Optional.of(Duration.ofMinutes(amount));

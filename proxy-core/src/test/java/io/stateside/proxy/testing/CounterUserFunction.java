@@ -104,9 +104,9 @@ public final class CounterUserFunction implements EntityDiscovery, EventSourced,
   private final List<String> reportedErrors = new CopyOnWriteArrayList<>();
   private volatile Behavior behavior = context -> Optional.empty();
 
-  private CounterUserFunction(Options options, ActorSystem system) {
+  private CounterUserFunction(Options options, ActorSystem system, int port) {
     this.options = options;
-    this.binding = Http.get(system).newServerAt("127.0.0.1", 0)
+    this.binding = Http.get(system).newServerAt("127.0.0.1", port)
         .bind(ServiceHandler.concatOrNotFound(
             EntityDiscoveryHandlerFactory.partial(this, EntityDiscovery.name, system),
             EventSourcedHandlerFactory.partial(this, EventSourced.name, system)))
@@ -118,7 +118,12 @@ public final class CounterUserFunction implements EntityDiscovery, EventSourced,
   }
 
   public static CounterUserFunction start(ActorSystem system, Options options) {
-    return new CounterUserFunction(options, system);
+    return new CounterUserFunction(options, system, 0);
+  }
+
+  /** On a given port, for a proxy that was told where to look before the user function was up. */
+  public static CounterUserFunction startOn(ActorSystem system, int port) {
+    return new CounterUserFunction(Options.defaults(), system, port);
   }
 
   public int port() {
