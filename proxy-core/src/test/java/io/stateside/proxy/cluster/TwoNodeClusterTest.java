@@ -31,7 +31,7 @@ class TwoNodeClusterTest {
 
   @Test
   void commandsThroughEitherNodeReachTheOneInstanceOfTheirEntity() {
-    ActorSystem userSide = ActorSystem.create("user-side", ProxyHarness.config(0, Map.of("akka.actor.provider", "local")));
+    ActorSystem userSide = ProxyHarness.userSideSystem();
     CounterUserFunction userFunction1 = CounterUserFunction.start(userSide);
     CounterUserFunction userFunction2 = CounterUserFunction.start(userSide);
     StatesideProxy node1 = null;

@@ -26,7 +26,7 @@ class DiscoveryTest {
 
   @BeforeAll
   static void start() {
-    userSide = ActorSystem.create("user-side", ProxyHarness.config(0, Map.of("akka.actor.provider", "local")));
+    userSide = ProxyHarness.userSideSystem();
   }
 
   @AfterAll

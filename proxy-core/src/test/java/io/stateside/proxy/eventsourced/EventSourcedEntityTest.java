@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import akka.actor.ActorSystem;
 import akka.persistence.testkit.PersistenceTestKitPlugin;
 import akka.persistence.testkit.javadsl.PersistenceTestKit;
 import com.typesafe.config.Config;
@@ -23,59 +22,43 @@ import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
 import io.stateside.proxy.StatesideProxy;
 import io.stateside.proxy.testing.Await;
 import io.stateside.proxy.testing.CounterUserFunction;
-import io.stateside.proxy.testing.ProxyHarness;
+import io.stateside.proxy.testing.ProxyFixture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Event-sourced entities through a real proxy, a real user function and a real gRPC client. */
 class EventSourcedEntityTest {
 
-  private static ActorSystem userSide;
+  private ProxyFixture fixture;
   private CounterUserFunction userFunction;
   private StatesideProxy proxy;
   private CounterServiceClient client;
 
-  @BeforeAll
-  static void startUserSide() {
-    userSide = ActorSystem.create("user-side", ProxyHarness.config(0, Map.of("akka.actor.provider", "local")));
-  }
-
-  @AfterAll
-  static void stopUserSide() {
-    userSide.terminate();
-  }
-
-  private void start(CounterUserFunction.Options options, Map<String, Object> proxyConfig) {
-    start(options, ConfigFactory.parseMap(proxyConfig));
-  }
-
   private void start(CounterUserFunction.Options options, Config proxyConfig) {
-    userFunction = CounterUserFunction.start(userSide, options);
-    proxy = ProxyHarness.start(userFunction.port(), proxyConfig);
-    client = ProxyHarness.counterClient(proxy, userSide);
+    fixture = ProxyFixture.start(options, proxyConfig);
+    userFunction = fixture.userFunction();
+    proxy = fixture.proxy();
+    client = fixture.client();
+  }
+
+  private void start(CounterUserFunction.Options options) {
+    start(options, ConfigFactory.empty());
   }
 
   private void start() {
-    start(CounterUserFunction.Options.defaults(), Map.of());
+    start(CounterUserFunction.Options.defaults());
   }
 
   @AfterEach
   void stop() {
-    if (client != null) {
-      client.close();
-    }
-    ProxyHarness.stop(proxy);
-    if (userFunction != null) {
-      userFunction.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
@@ -121,7 +104,7 @@ class EventSourcedEntityTest {
 
   @Test
   void passivatedEntityIsRebuiltFromTheJournal() {
-    start(CounterUserFunction.Options.defaults().withPassivationTimeout(Duration.ofMillis(500)), Map.of());
+    start(CounterUserFunction.Options.defaults().withPassivationTimeout(Duration.ofMillis(500)));
     increase("p", 3);
     increase("p", 4);
     Await.until("the idle entity is passivated", () -> userFunction.streamsClosed("p") == 1);
@@ -136,8 +119,7 @@ class EventSourcedEntityTest {
 
   @Test
   void withSnapshotsOnlyLaterEventsAreReplayed() throws Exception {
-    start(CounterUserFunction.Options.defaults().withSnapshotEvery(5).withPassivationTimeout(Duration.ofMillis(500)),
-        Map.of());
+    start(CounterUserFunction.Options.defaults().withSnapshotEvery(5).withPassivationTimeout(Duration.ofMillis(500)));
     for (int i = 1; i <= 7; i++) {
       increase("s", i);
     }

@@ -3,14 +3,12 @@ package io.stateside.proxy.frontend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import akka.actor.ActorSystem;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.stateside.example.counter.CounterValue;
 import io.stateside.example.counter.IncreaseRequest;
-import io.stateside.proxy.StatesideProxy;
 import io.stateside.proxy.testing.CounterUserFunction;
-import io.stateside.proxy.testing.ProxyHarness;
+import io.stateside.proxy.testing.ProxyFixture;
 import io.stateside.proxy.testing.RawGrpcClient;
 import java.util.Map;
 import java.util.Optional;
@@ -23,25 +21,22 @@ class ErrorStatusTest {
 
   private static final String SERVICE = CounterUserFunction.SERVICE;
 
-  private static ActorSystem userSide;
+  private static ProxyFixture fixture;
   private static CounterUserFunction userFunction;
-  private static StatesideProxy proxy;
   private static RawGrpcClient client;
 
   @BeforeAll
   static void start() {
-    userSide = ActorSystem.create("user-side", ProxyHarness.config(0, Map.of("akka.actor.provider", "local")));
-    userFunction = CounterUserFunction.start(userSide);
-    proxy = ProxyHarness.start(userFunction.port(), Map.of("stateside.proxy.user-function-timeout", "3s"));
-    client = new RawGrpcClient(proxy.httpPort());
+    fixture = ProxyFixture.start(CounterUserFunction.Options.defaults(),
+        Map.of("stateside.proxy.user-function-timeout", "3s"));
+    userFunction = fixture.userFunction();
+    client = new RawGrpcClient(fixture.proxy().httpPort());
   }
 
   @AfterAll
   static void stop() {
     client.close();
-    ProxyHarness.stop(proxy);
-    userFunction.close();
-    userSide.terminate();
+    fixture.close();
   }
 
   private static byte[] increase(String counter, long by) {

@@ -19,7 +19,7 @@ class UnreachableUserFunctionTest {
 
   @Test
   void callsAreUnavailableWhenTheUserFunctionIsGone() {
-    ActorSystem userSide = ActorSystem.create("user-side", ProxyHarness.config(0, Map.of("akka.actor.provider", "local")));
+    ActorSystem userSide = ProxyHarness.userSideSystem();
     CounterUserFunction userFunction = CounterUserFunction.start(userSide);
     StatesideProxy proxy = ProxyHarness.start(userFunction.port());
     try (RawGrpcClient client = new RawGrpcClient(proxy.httpPort())) {

@@ -2,7 +2,6 @@ package io.stateside.proxy.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import akka.actor.ActorSystem;
 import io.stateside.example.counter.CounterServiceClient;
 import io.stateside.example.counter.GetRequest;
 import io.stateside.example.counter.IncreaseRequest;
@@ -13,11 +12,9 @@ import io.stateside.protocol.Reply;
 import io.stateside.protocol.SideEffect;
 import io.stateside.protocol.eventsourced.EventSourcedReply;
 import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
-import io.stateside.proxy.StatesideProxy;
 import io.stateside.proxy.testing.Await;
 import io.stateside.proxy.testing.CounterUserFunction;
-import io.stateside.proxy.testing.ProxyHarness;
-import java.util.Map;
+import io.stateside.proxy.testing.ProxyFixture;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,18 +23,14 @@ import org.junit.jupiter.api.Test;
 /** Forwards and side effects are carried out by the proxy, against the user's own services. */
 class ForwardAndSideEffectTest {
 
-  private static ActorSystem userSide;
-  private static CounterUserFunction userFunction;
-  private static StatesideProxy proxy;
+  private static ProxyFixture fixture;
   private static CounterServiceClient client;
 
   @BeforeAll
   static void start() {
-    userSide = ActorSystem.create("user-side", ProxyHarness.config(0, Map.of("akka.actor.provider", "local")));
-    userFunction = CounterUserFunction.start(userSide);
-    proxy = ProxyHarness.start(userFunction.port());
-    client = ProxyHarness.counterClient(proxy, userSide);
-    userFunction.behave(context -> switch (context.entityId()) {
+    fixture = ProxyFixture.start();
+    client = fixture.client();
+    fixture.userFunction().behave(context -> switch (context.entityId()) {
       case "forwarder" -> Optional.of(answer(context.id(), ClientAction.newBuilder().setForward(Forward.newBuilder()
           .setServiceName(CounterUserFunction.SERVICE)
           .setCommandName("Get")
@@ -51,10 +44,7 @@ class ForwardAndSideEffectTest {
 
   @AfterAll
   static void stop() {
-    client.close();
-    ProxyHarness.stop(proxy);
-    userFunction.close();
-    userSide.terminate();
+    fixture.close();
   }
 
   private static EventSourcedStreamOut answer(long commandId, ClientAction action, SideEffect effect) {

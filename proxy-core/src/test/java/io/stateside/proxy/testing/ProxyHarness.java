@@ -50,6 +50,11 @@ public final class ProxyHarness {
     return start(userFunctionPort, Map.of());
   }
 
+  /** An actor system for the user-function side of a test: local only, no cluster. */
+  public static ActorSystem userSideSystem() {
+    return ActorSystem.create("user-side", config(0, Map.of("akka.actor.provider", "local")));
+  }
+
   public static CounterServiceClient counterClient(StatesideProxy proxy, ActorSystem clientSystem) {
     return CounterServiceClient.create(
         GrpcClientSettings.connectToServiceAt("127.0.0.1", proxy.httpPort(), clientSystem)
