@@ -46,10 +46,21 @@ public final class UserFunction {
 
   private static final Logger log = LoggerFactory.getLogger(UserFunction.class);
 
-  /** Forced settings: a user function needs no cluster, and gRPC needs HTTP/2. */
+  /** Settings a user function cannot work without: it needs no cluster, and gRPC needs HTTP/2. */
   private static final String REQUIRED_CONFIG = """
       akka.actor.provider = local
       akka.http.server.preview.enable-http2 = on
+      """;
+
+  /**
+   * Defaults that application.conf may override. They are layered in code rather than in a
+   * reference.conf, whose merge order with Akka's own reference.conf depends on the classpath.
+   */
+  private static final String DEFAULT_CONFIG = """
+      akka.loggers = ["akka.event.slf4j.Slf4jLogger"]
+      akka.logging-filter = "akka.event.slf4j.Slf4jLoggingFilter"
+      # An entity's stream stays open, often idle, for as long as the entity is active.
+      akka.http.server.idle-timeout = infinite
       """;
 
   private final String serviceName;
@@ -77,7 +88,12 @@ public final class UserFunction {
    * @return completes with the running server once it listens, or exceptionally if it cannot bind
    */
   public CompletionStage<UserFunctionServer> start() {
-    Config config = ConfigFactory.parseString(REQUIRED_CONFIG).withFallback(ConfigFactory.load());
+    Config config = ConfigFactory.parseString(REQUIRED_CONFIG)
+        .withFallback(ConfigFactory.defaultOverrides())
+        .withFallback(ConfigFactory.defaultApplication())
+        .withFallback(ConfigFactory.parseString(DEFAULT_CONFIG))
+        .withFallback(ConfigFactory.defaultReference())
+        .resolve();
     ActorSystem system = ActorSystem.create("stateside-user-function", config);
     Materializer materializer = SystemMaterializer.get(system).materializer();
     @SuppressWarnings("unchecked")
