@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -23,10 +24,12 @@ public final class CassandraCli {
   private static final int EXIT_NOT_RUNNING = 3;
   private static final int EXIT_USAGE = 2;
 
-  private final Path directory;
-  private final int requestedPort;
+  private static final int DEFAULT_PORT = 9042;
 
-  private CassandraCli(Path directory, int requestedPort) {
+  private final Path directory;
+  private final Optional<Integer> requestedPort;
+
+  private CassandraCli(Path directory, Optional<Integer> requestedPort) {
     this.directory = directory.toAbsolutePath();
     this.requestedPort = requestedPort;
   }
@@ -37,11 +40,11 @@ public final class CassandraCli {
       System.exit(EXIT_USAGE);
     }
     Path directory = Path.of("data", "cassandra");
-    int port = 9042;
+    Optional<Integer> port = Optional.empty();
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--dir" -> directory = Path.of(value(args, ++i));
-        case "--port" -> port = Integer.parseInt(value(args, ++i));
+        case "--port" -> port = Optional.of(Integer.parseInt(value(args, ++i)));
         default -> usageError("unknown option " + args[i]);
       }
     }
@@ -68,7 +71,10 @@ public final class CassandraCli {
         CassandraSettings.forLocalUse(directory, ports.nativePort(), ports.storagePort()));
     node.start();
     long pid = node.pid().orElseThrow();
-    Files.writeString(directory.resolve(PID_FILE), Long.toString(pid));
+    ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+    // The start time beside the pid tells this node from a later process that reuses its pid.
+    Files.writeString(directory.resolve(PID_FILE),
+        pid + " " + process.info().startInstant().map(Instant::toEpochMilli).orElse(0L));
     System.out.printf("Cassandra running on %s (pid %d)%n  data: %s%n  log:  %s%n",
         node.contactPoint(), pid, directory, node.logFile());
     return 0;
@@ -101,18 +107,17 @@ public final class CassandraCli {
     return 0;
   }
 
-  /** The process in the pid file, if it is alive and really this directory's Cassandra (pids get reused). */
+  /** The process in the pid file, if it is alive and still the one that was started (pids get reused). */
   private Optional<ProcessHandle> runningNode() throws IOException {
     Path pidFile = directory.resolve(PID_FILE);
     if (!Files.exists(pidFile)) {
       return Optional.empty();
     }
-    long pid = Long.parseLong(Files.readString(pidFile).strip());
-    return ProcessHandle.of(pid)
+    String[] recorded = Files.readString(pidFile).strip().split(" ");
+    long startedAt = recorded.length > 1 ? Long.parseLong(recorded[1]) : 0;
+    return ProcessHandle.of(Long.parseLong(recorded[0]))
         .filter(ProcessHandle::isAlive)
-        .filter(handle -> handle.info().commandLine()
-            .map(line -> line.contains(GuardedCassandraDaemon.class.getName()) && line.contains(directory.toString()))
-            .orElse(true));
+        .filter(handle -> handle.info().startInstant().map(Instant::toEpochMilli).orElse(0L) == startedAt);
   }
 
   private static boolean acceptsConnections(int port) {
@@ -141,15 +146,19 @@ public final class CassandraCli {
   /** The node's ports, kept beside its data so a restart binds the same ones. */
   private record NodePorts(int nativePort, int storagePort) {
 
-    static NodePorts load(Path file, int requestedNativePort) throws IOException {
+    /** The requested CQL port, else the saved one, else 9042; the saved storage port, else a free one. */
+    static NodePorts load(Path file, Optional<Integer> requestedNativePort) throws IOException {
       Properties saved = new Properties();
       if (Files.exists(file)) {
         try (InputStream in = Files.newInputStream(file)) {
           saved.load(in);
         }
       }
+      String savedNativePort = saved.getProperty("native_port");
+      int nativePort = requestedNativePort.orElse(
+          savedNativePort != null ? Integer.parseInt(savedNativePort) : DEFAULT_PORT);
       String storagePort = saved.getProperty("storage_port");
-      return new NodePorts(requestedNativePort, storagePort != null
+      return new NodePorts(nativePort, storagePort != null
           ? Integer.parseInt(storagePort)
           : FreePorts.pick(CassandraSettings.LOOPBACK, 1)[0]);
     }

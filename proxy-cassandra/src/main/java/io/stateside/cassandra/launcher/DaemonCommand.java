@@ -2,9 +2,10 @@ package io.stateside.cassandra.launcher;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +45,9 @@ final class DaemonCommand {
       "-Dio.netty.allocator.useCacheForAllThreads=true",
       "-Dio.netty.allocator.maxOrder=11");
 
+  /** What runs in the Cassandra JVM besides Cassandra: the guard and what it uses. */
+  private static final List<Class<?>> GUARD_CLASSES = List.of(GuardedCassandraDaemon.class, Directories.class);
+
   private DaemonCommand() {}
 
   static List<String> of(CassandraSettings settings, NodeLayout layout) throws IOException {
@@ -66,13 +70,16 @@ final class DaemonCommand {
       command.add("-D" + GuardedCassandraDaemon.ORPHAN_CLEANUP_PROPERTY + "=" + layout.root());
     }
     command.add("-cp");
-    command.add(classpath(settings.serverClasspathFile()));
+    command.add(classpath(settings.serverClasspathFile(), layout));
     command.add(GuardedCassandraDaemon.class.getName());
     return command;
   }
 
-  /** The server's jars first, then the location of this launcher for {@link GuardedCassandraDaemon}. */
-  private static String classpath(Path serverClasspathFile) throws IOException {
+  /**
+   * The server's jars, then the guard's two class files copied into the node's directory: the
+   * launcher's own jar would bring its manifest class path (Akka, an older netty) into Cassandra.
+   */
+  private static String classpath(Path serverClasspathFile, NodeLayout layout) throws IOException {
     if (!Files.isRegularFile(serverClasspathFile)) {
       throw new IOException("Cassandra server classpath file not found: " + serverClasspathFile
           + " (the proxy-cassandra build writes it; run `mvn -pl proxy-cassandra package`)");
@@ -81,15 +88,21 @@ final class DaemonCommand {
     if (serverClasspath.isEmpty() || !serverClasspath.contains("cassandra-all")) {
       throw new IOException("No cassandra-all jar in " + serverClasspathFile);
     }
-    return serverClasspath + File.pathSeparator + launcherLocation();
+    for (Class<?> guardClass : GUARD_CLASSES) {
+      copyClassFile(guardClass, layout.guardClassesDirectory());
+    }
+    return serverClasspath + File.pathSeparator + layout.guardClassesDirectory();
   }
 
-  private static String launcherLocation() {
-    try {
-      return Path.of(GuardedCassandraDaemon.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .toString();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("Cannot locate the launcher's classes", e);
+  private static void copyClassFile(Class<?> type, Path classesRoot) throws IOException {
+    String resource = type.getName().replace('.', '/') + ".class";
+    Path target = classesRoot.resolve(resource);
+    Files.createDirectories(target.getParent());
+    try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException("Class file not found: " + resource);
+      }
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 }

@@ -17,6 +17,11 @@ record NodeLayout(Path root) {
     return configDirectory().resolve("logback.xml");
   }
 
+  /** The few launcher classes that run inside the Cassandra JVM. */
+  Path guardClassesDirectory() {
+    return root.resolve("launcher-classes");
+  }
+
   Path dataDirectory() {
     return root.resolve("data");
   }
