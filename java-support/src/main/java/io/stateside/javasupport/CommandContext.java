@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record CommandContext(String entityId, String commandName, long commandId) {
 
-  /** Checks that no field is null. */
+  /**
+   * Checks that no field is null.
+   *
+   * @param entityId the entity's id
+   * @param commandName the gRPC method name
+   * @param commandId the proxy's id for the command
+   */
   public CommandContext {
     Objects.requireNonNull(entityId, "entityId");
     Objects.requireNonNull(commandName, "commandName");

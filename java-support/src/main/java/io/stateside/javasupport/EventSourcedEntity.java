@@ -19,16 +19,18 @@ import java.util.stream.Collectors;
  * are decided and how events change its state. Immutable; build one with {@link #builder}.
  *
  * <pre>{@code
- * EventSourcedEntity<Cart> carts =
- *     EventSourcedEntity.builder(ShoppingCartApi.getDescriptor().findServiceByName("ShoppingCartService"),
- *             "shopping-cart", Cart.EMPTY)
- *         .onCommand("AddItem", AddLineItem.class, Empty.class, CartEntity::addItem)
- *         .onCommand("GetCart", GetShoppingCart.class, CartView.class, CartEntity::getCart)
- *         .onEvent(ItemAdded.class, Cart::withItemAdded)
- *         .snapshot(CartSnapshot.class, Cart::toSnapshot, Cart::fromSnapshot)
- *         .snapshotEvery(50)
- *         .passivationTimeout(Duration.ofMinutes(2))
- *         .build();
+ * EventSourcedEntity<CartState> carts = EventSourcedEntity
+ *     .builder(ShoppingCartApi.getDescriptor().findServiceByName("ShoppingCartService"),
+ *         "shopping-cart", CartState.EMPTY)
+ *     .onCommand("AddItem", AddLineItem.class, Empty.class, ShoppingCartEntity::addItem)
+ *     .onCommand("RemoveItem", RemoveLineItem.class, Empty.class, ShoppingCartEntity::removeItem)
+ *     .onCommand("GetCart", GetShoppingCart.class, Cart.class, ShoppingCartEntity::getCart)
+ *     .onEvent(ItemAdded.class, (cart, added) -> cart.withAdded(added.getItem()))
+ *     .onEvent(ItemRemoved.class, (cart, removed) -> cart.withRemoved(removed.getProductId()))
+ *     .snapshot(CartSnapshot.class, CartState::toSnapshot, CartState::fromSnapshot)
+ *     .snapshotEvery(20)
+ *     .passivationTimeout(Duration.ofMinutes(2))
+ *     .build();
  * }</pre>
  *
  * <p>The state type {@code S} must be immutable: the library keeps the old state when a command

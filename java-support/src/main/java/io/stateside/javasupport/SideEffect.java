@@ -14,7 +14,12 @@ import java.util.Objects;
  */
 public record SideEffect(ServiceCall call, boolean synchronous) {
 
-  /** Checks that the call is not null. */
+  /**
+   * Checks that the call is not null.
+   *
+   * @param call the method to call
+   * @param synchronous whether the client's answer waits for the call
+   */
   public SideEffect {
     Objects.requireNonNull(call, "call");
   }

@@ -38,7 +38,9 @@ public final class CartCli {
       usage: cart [--host HOST] [--port PORT] [--wait SECONDS] <command>
         add USER PRODUCT QUANTITY   add QUANTITY of PRODUCT to USER's cart
         remove USER PRODUCT         remove PRODUCT's line from USER's cart
-        get USER                    show USER's cart""";
+        get USER                    show USER's cart
+      The proxy is at HOST (127.0.0.1) and PORT ($HTTP_PORT, else 9000); --wait retries
+      for up to SECONDS while it is unreachable.""";
 
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
@@ -50,6 +52,10 @@ public final class CartCli {
 
   /** Runs one command and returns the exit status. */
   static int run(List<String> args, PrintStream out, PrintStream err) {
+    if (args.contains("--help") || args.contains("-h")) {
+      out.println(USAGE);
+      return 0;
+    }
     Options options;
     try {
       options = Options.parse(args);

@@ -57,6 +57,13 @@ class CartCliTest {
   }
 
   @Test
+  void helpPrintsTheCommands() {
+    Run run = cart("--help");
+    assertEquals(0, run.status());
+    assertTrue(run.out().contains("add USER PRODUCT QUANTITY"), run.out());
+  }
+
+  @Test
   void aUsageErrorExitsWithTwo() {
     Run run = cart("add", "carl", "cherry");
     assertEquals(2, run.status());
