@@ -46,7 +46,7 @@ final class EntityStream {
       String what = entity != null ? entity.describe()
           : in.getInit().getServiceName() + " entity '" + in.getInit().getEntityId() + "'";
       log.error("Could not recover {}; ending its stream", what, e);
-      return List.of(failure(0, "Could not recover " + what + ": " + e.getMessage()));
+      return List.of(failure(0, "Could not recover " + what + " (see the user function's log)"));
     }
   }
 

@@ -96,8 +96,8 @@ class SnapshotTest {
     EventSourcedStreamOut out = stream.next();
 
     assertTrue(out.hasFailure());
-    assertTrue(out.getFailure().getDescription().contains("no snapshot(...) configured"),
-        out.getFailure().getDescription());
+    assertEquals("Could not recover " + CounterEntity.SERVICE_NAME + " entity 'no-snapshots' "
+        + "(see the user function's log)", out.getFailure().getDescription());
     stream.expectCompleted();
     // The entity type itself keeps working in a new stream.
     assertTrue(userFunction.openStream().init(CounterEntity.SERVICE_NAME, "no-snapshots")

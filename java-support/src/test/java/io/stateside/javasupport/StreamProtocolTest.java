@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stateside.javasupport.test.GetBalanceRequest;
+import io.stateside.javasupport.test.Poisoned;
 import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +49,16 @@ class StreamProtocolTest {
     assertTrue(out.getFailure().getDescription().startsWith(
         "This user function has no event-sourced entity for service shop.Unknown"), out.toString());
     stream.expectCompleted();
+  }
+
+  @Test
+  void aStoredEventThatCannotBeAppliedEndsTheStream() {
+    EntityStreamProbe stream = userFunction.openStream()
+        .init(AccountEntity.SERVICE.getFullName(), "unrecoverable")
+        .event(1, Poisoned.getDefaultInstance());
+
+    assertEndsWith(stream, 0, "Could not recover stateside.javasupport.test.AccountService entity "
+        + "'unrecoverable' (see the user function's log)");
   }
 
   @Test

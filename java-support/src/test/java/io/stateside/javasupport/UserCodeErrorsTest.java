@@ -14,6 +14,8 @@ import io.stateside.javasupport.test.GetBalanceRequest;
 import io.stateside.javasupport.test.MisbehaveRequest;
 import io.stateside.javasupport.test.Misbehaviour;
 import io.stateside.protocol.eventsourced.EventSourcedReply;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,10 +74,14 @@ class UserCodeErrorsTest {
   }
 
   private void assertLoggedError(String message) {
-    assertTrue(logged.list.stream().anyMatch(event -> event.getLevel() == Level.ERROR
+    List<ILoggingEvent> events;
+    synchronized (logged) { // the appender appends under this lock, on the server's threads
+      events = new ArrayList<>(logged.list);
+    }
+    assertTrue(events.stream().anyMatch(event -> event.getLevel() == Level.ERROR
             && event.getThrowableProxy() != null
             && event.getThrowableProxy().getMessage().contains(message)),
-        () -> "No error logged with '" + message + "' in " + logged.list);
+        () -> "No error logged with '" + message + "' in " + events);
   }
 
   @Test

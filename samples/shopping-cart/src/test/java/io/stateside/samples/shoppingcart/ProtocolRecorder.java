@@ -113,7 +113,10 @@ final class ProtocolRecorder implements EntityDiscovery, EventSourced {
     RecordedStream stream = new RecordedStream();
     streams.add(stream);
     Source<EventSourcedStreamIn, NotUsed> recorded = in
-        .wireTap(stream::record)
+        .map(message -> {
+          stream.record(message);
+          return message;
+        })
         .watchTermination((notUsed, done) -> {
           done.whenComplete((result, error) -> stream.ended.complete(null));
           return notUsed;
