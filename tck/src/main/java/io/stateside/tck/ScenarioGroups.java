@@ -1,0 +1,29 @@
+package io.stateside.tck;
+
+import io.stateside.tck.discovery.DiscoveryScenarios;
+import io.stateside.tck.eventsourced.EventSourcedScenarios;
+import io.stateside.tck.passivation.EntityPassivationScenarios;
+import io.stateside.tck.scenario.ScenarioGroup;
+import java.util.List;
+
+/** Every scenario group of the TCK, in the order they run. A new entity type adds its group here. */
+public final class ScenarioGroups {
+
+  private ScenarioGroups() {}
+
+  public static List<ScenarioGroup> all() {
+    return List.of(new DiscoveryScenarios(), new EventSourcedScenarios(), new EntityPassivationScenarios());
+  }
+
+  /** The groups with these ids; all groups when none are given. */
+  public static List<ScenarioGroup> selected(List<String> ids) {
+    List<ScenarioGroup> all = all();
+    for (String id : ids) {
+      if (all.stream().noneMatch(group -> group.id().equals(id))) {
+        throw new IllegalArgumentException("no scenario group '" + id + "'; there are "
+            + all.stream().map(ScenarioGroup::id).toList());
+      }
+    }
+    return ids.isEmpty() ? all : all.stream().filter(group -> ids.contains(group.id())).toList();
+  }
+}

@@ -1,0 +1,82 @@
+package io.stateside.tck.interceptor;
+
+import akka.actor.ActorSystem;
+import akka.grpc.GrpcClientSettings;
+import akka.grpc.javadsl.ServiceHandler;
+import akka.http.javadsl.Http;
+import akka.http.javadsl.ServerBinding;
+import akka.http.javadsl.model.HttpRequest;
+import akka.http.javadsl.model.HttpResponse;
+import akka.japi.function.Function;
+import io.stateside.protocol.EntityDiscovery;
+import io.stateside.protocol.EntityDiscoveryClient;
+import io.stateside.protocol.EntityDiscoveryHandlerFactory;
+import io.stateside.protocol.eventsourced.EventSourced;
+import io.stateside.protocol.eventsourced.EventSourcedClient;
+import io.stateside.protocol.eventsourced.EventSourcedHandlerFactory;
+import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
+import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A gRPC server that stands in for the user function: the proxy under test is pointed at it, it
+ * forwards every call to the real user function and records every protocol message in both
+ * directions. An entity type's protocol is added here by one more forwarding service.
+ */
+public final class Interceptor implements AutoCloseable {
+
+  private final ServerBinding binding;
+  private final EntityDiscoveryClient discoveryClient;
+  private final EventSourcedClient eventSourcedClient;
+  private final DiscoveryInterceptor discovery;
+  private final EventSourcedInterceptor eventSourced;
+
+  private Interceptor(ServerBinding binding, EntityDiscoveryClient discoveryClient, EventSourcedClient eventSourcedClient,
+                      DiscoveryInterceptor discovery, EventSourcedInterceptor eventSourced) {
+    this.binding = binding;
+    this.discoveryClient = discoveryClient;
+    this.eventSourcedClient = eventSourcedClient;
+    this.discovery = discovery;
+    this.eventSourced = eventSourced;
+  }
+
+  /**
+   * Listens on {@code host:port} (port 0: any free port) and forwards to the user function.
+   *
+   * @param userFunction where the real user function listens
+   * @param timeout how long a scenario's expectation on a recorded stream waits
+   */
+  public static CompletionStage<Interceptor> start(
+      ActorSystem system, String host, int port, GrpcClientSettings userFunction, Duration timeout) {
+    EntityDiscoveryClient discoveryClient = EntityDiscoveryClient.create(userFunction, system);
+    EventSourcedClient eventSourcedClient = EventSourcedClient.create(userFunction, system);
+    DiscoveryInterceptor discovery = new DiscoveryInterceptor(discoveryClient);
+    EventSourcedInterceptor eventSourced = new EventSourcedInterceptor(eventSourcedClient, timeout);
+    @SuppressWarnings("unchecked")
+    Function<HttpRequest, CompletionStage<HttpResponse>> handler = ServiceHandler.concatOrNotFound(
+        EntityDiscoveryHandlerFactory.partial(discovery, EntityDiscovery.name, system),
+        EventSourcedHandlerFactory.partial(eventSourced, EventSourced.name, system));
+    return Http.get(system).newServerAt(host, port).bind(handler)
+        .thenApply(binding -> new Interceptor(binding, discoveryClient, eventSourcedClient, discovery, eventSourced));
+  }
+
+  public int port() {
+    return binding.localAddress().getPort();
+  }
+
+  public DiscoveryInterceptor discovery() {
+    return discovery;
+  }
+
+  public StreamRecorder<EventSourcedStreamIn, EventSourcedStreamOut> eventSourced() {
+    return eventSourced.recorder();
+  }
+
+  @Override
+  public void close() {
+    binding.terminate(Duration.ofSeconds(5)).toCompletableFuture().join();
+    discoveryClient.close().toCompletableFuture().join();
+    eventSourcedClient.close().toCompletableFuture().join();
+  }
+}

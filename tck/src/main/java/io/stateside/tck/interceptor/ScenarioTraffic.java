@@ -1,0 +1,60 @@
+package io.stateside.tck.interceptor;
+
+import static io.stateside.tck.scenario.Show.show;
+
+import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
+import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What crossed the interceptor, as one scenario sees it. The scenario takes the streams of its
+ * entities one after the other; when it ends, every message on them must have been expected, and
+ * the proxy must have opened no stream for its entities that it did not expect.
+ */
+public final class ScenarioTraffic {
+
+  private final Interceptor interceptor;
+  private final Set<String> scenarioEntityIds;
+  private final Map<StreamKey, Integer> taken = new HashMap<>();
+  private final List<RecordedStream<?, ?>> seen = new ArrayList<>();
+
+  /** @param scenarioEntityIds the entity ids the scenario uses, as it creates them */
+  public ScenarioTraffic(Interceptor interceptor, Set<String> scenarioEntityIds) {
+    this.interceptor = interceptor;
+    this.scenarioEntityIds = scenarioEntityIds;
+  }
+
+  /** The entity's next event-sourced stream this scenario has not looked at yet, waiting for it to open. */
+  public RecordedStream<EventSourcedStreamIn, EventSourcedStreamOut> nextEventSourcedStream(String service, String entityId) {
+    StreamKey key = new StreamKey(service, entityId);
+    int index = taken.merge(key, 1, Integer::sum) - 1;
+    RecordedStream<EventSourcedStreamIn, EventSourcedStreamOut> stream = interceptor.eventSourced().await(key, index);
+    seen.add(stream);
+    return stream;
+  }
+
+  public DiscoveryInterceptor discovery() {
+    return interceptor.discovery();
+  }
+
+  /** Fails on any message or stream of this scenario's entities that the scenario did not expect. */
+  public void verifyNothingUnexpected() {
+    List<String> problems = new ArrayList<>();
+    for (RecordedStream<?, ?> stream : seen) {
+      List<Object> rest = stream.unconsumed();
+      if (!rest.isEmpty()) {
+        problems.add(stream + " carried unexpected messages: " + show(rest));
+      }
+    }
+    interceptor.eventSourced().streams(key -> scenarioEntityIds.contains(key.entityId())).stream()
+        .filter(stream -> !seen.contains(stream))
+        .forEach(stream -> problems.add("the proxy opened an unexpected " + stream + ": " + show(stream.unconsumed())));
+    if (!problems.isEmpty()) {
+      throw new AssertionError(String.join("\n", problems));
+    }
+  }
+}

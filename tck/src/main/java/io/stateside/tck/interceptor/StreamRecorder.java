@@ -1,0 +1,67 @@
+package io.stateside.tck.interceptor;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/** Every stream of one protocol service that crossed the interceptor, in the order they opened. */
+public final class StreamRecorder<I, O> {
+
+  private final UnaryOperator<I> comparable;
+  private final Duration timeout;
+  private final List<RecordedStream<I, O>> streams = new ArrayList<>();
+
+  /**
+   * @param comparable strips what scenarios do not compare from the proxy's messages
+   * @param timeout how long an expectation on a stream waits for its message
+   */
+  StreamRecorder(UnaryOperator<I> comparable, Duration timeout) {
+    this.comparable = comparable;
+    this.timeout = timeout;
+  }
+
+  RecordedStream<I, O> open() {
+    synchronized (this) {
+      RecordedStream<I, O> stream = new RecordedStream<>(this, timeout, comparable);
+      streams.add(stream);
+      return stream;
+    }
+  }
+
+  /**
+   * Waits for the {@code index}-th stream (from 0) opened for the entity.
+   *
+   * @throws AssertionError if it does not open in time
+   */
+  public RecordedStream<I, O> await(StreamKey key, int index) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (this) {
+      try {
+        while (true) {
+          List<RecordedStream<I, O>> matching = streams(key::equals);
+          if (matching.size() > index) {
+            return matching.get(index);
+          }
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            throw new AssertionError("the proxy opened " + matching.size() + " stream(s) for " + key
+                + " within " + timeout.toMillis() + " ms where at least " + (index + 1) + " were expected");
+          }
+          wait(Math.max(1, left / 1_000_000));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
+  }
+
+  /** The identified streams whose entity matches. */
+  public List<RecordedStream<I, O>> streams(Predicate<StreamKey> filter) {
+    synchronized (this) {
+      return streams.stream().filter(s -> s.key().filter(filter).isPresent()).toList();
+    }
+  }
+}

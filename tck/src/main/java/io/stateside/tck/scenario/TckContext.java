@@ -1,0 +1,55 @@
+package io.stateside.tck.scenario;
+
+import akka.actor.ClassicActorSystemProvider;
+import akka.grpc.GrpcClientSettings;
+import akka.grpc.javadsl.AkkaGrpcClient;
+import io.stateside.protocol.EntityDiscoveryClient;
+import io.stateside.protocol.EntitySpec;
+import io.stateside.protocol.ProxyInfo;
+import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
+import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
+import io.stateside.tck.interceptor.ScenarioTraffic;
+import io.stateside.tck.protocol.ProtocolStream;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+
+/** What a scenario works with: the user function, the proxy, and the traffic between them. */
+public interface TckContext {
+
+  /** How long any single expectation waits. */
+  Duration timeout();
+
+  /** An entity id no other scenario of this run (or of an earlier run on the same journal) uses. */
+  String newEntityId();
+
+  /** What the user function answers at discovery, asked directly by the TCK. */
+  EntitySpec declaredSpec();
+
+  /** The proxy info the TCK sends when it discovers the user function directly. */
+  ProxyInfo tckProxyInfo();
+
+  /** A discovery client connected straight to the user function. */
+  EntityDiscoveryClient userFunctionDiscovery();
+
+  /** Opens an event-sourced entity stream straight to the user function, as a proxy would. */
+  ProtocolStream<EventSourcedStreamIn, EventSourcedStreamOut> connectEventSourced();
+
+  /**
+   * What crossed between the proxy and the user function, seen from this scenario.
+   *
+   * @throws NotApplicable when the run has no proxy
+   */
+  ScenarioTraffic traffic();
+
+  /**
+   * A gRPC client of the proxy's frontend, created once per run.
+   *
+   * @throws NotApplicable when the run has no proxy
+   */
+  <T extends AkkaGrpcClient> T proxyClient(
+      Class<T> type, BiFunction<GrpcClientSettings, ClassicActorSystemProvider, T> create);
+
+  /** Waits for a call's outcome, at most {@link #timeout()}; its failure is rethrown unwrapped. */
+  <T> T await(CompletionStage<T> stage) throws Exception;
+}
