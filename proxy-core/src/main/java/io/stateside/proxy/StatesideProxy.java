@@ -72,6 +72,7 @@ public final class StatesideProxy {
    * are served; fails (and releases everything) when discovery or binding fails.
    */
   public static CompletionStage<StatesideProxy> start(Config config) {
+    requireProxyAkkaSettings(config);
     ProxySettings settings = ProxySettings.from(config);
     ActorSystem system = ActorSystem.create(NAME, config);
     try {
@@ -111,6 +112,22 @@ public final class StatesideProxy {
     } catch (RuntimeException e) {
       system.terminate();
       throw e;
+    }
+  }
+
+  /**
+   * The proxy's reference.conf sets Akka values of its own (cluster provider, HTTP/2). Typesafe
+   * config lets the first reference.conf on the class path win, so a class path that lists
+   * Akka's jars before the proxy's silently loses them; say so instead of half-working.
+   */
+  private static void requireProxyAkkaSettings(Config config) {
+    boolean cluster = config.getString("akka.actor.provider").equals("cluster");
+    boolean http2 = config.getString("akka.http.server.preview.enable-http2").equals("on");
+    if (!cluster || !http2) {
+      throw new IllegalStateException("Akka's defaults override the proxy's (akka.actor.provider = "
+          + config.getString("akka.actor.provider") + ", akka.http.server.preview.enable-http2 = "
+          + config.getString("akka.http.server.preview.enable-http2") + "): put stateside-proxy-core before "
+          + "the Akka jars on the class path, or set both in application.conf");
     }
   }
 
