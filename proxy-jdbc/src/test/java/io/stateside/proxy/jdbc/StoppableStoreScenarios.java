@@ -16,9 +16,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The scenarios of every store, plus a database server that goes away and comes back. */
 abstract class StoppableStoreScenarios extends ProxyStoreScenarios {
+
+  private static final Logger log = LoggerFactory.getLogger(StoppableStoreScenarios.class);
 
   @Override
   abstract StoppableDatabase startDatabase();
@@ -43,10 +47,13 @@ abstract class StoppableStoreScenarios extends ProxyStoreScenarios {
       server().stop();
       List<Status.Code> codes = new ArrayList<>();
       for (String id : ids) {
+        long started = System.nanoTime();
         RuntimeException failure = assertThrows(RuntimeException.class, () -> calls.increase(id, 1),
             "an increase cannot be acknowledged while the database is away");
         inDoubt.merge(id, 1L, Long::sum);
         codes.add(CounterCalls.code(failure));
+        log.info("With {} away, an increase of {} failed after {} ms with {}", database.name(), id,
+            Duration.ofNanos(System.nanoTime() - started).toMillis(), CounterCalls.code(failure));
       }
       // Within the client's deadline (a missed deadline would be DEADLINE_EXCEEDED).
       assertEquals(List.of(Status.Code.UNAVAILABLE, Status.Code.UNAVAILABLE, Status.Code.UNAVAILABLE), codes);
