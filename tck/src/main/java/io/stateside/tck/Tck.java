@@ -25,6 +25,10 @@ public final class Tck {
   private Tck() {}
 
   public static void main(String[] args) {
+    // The TCK's own logging setup, named apart from the logback.xml that proxy-core's jar carries.
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "stateside-tck-logback.xml");
+    }
     System.exit(run(System.out, args));
   }
 
@@ -79,7 +83,8 @@ public final class Tck {
     return report.passed() ? PASSED : FAILED;
   }
 
-  static void writeReport(PrintStream out, Report report, Path file) {
+  /** Writes the report to a file, saying where on {@code out}. */
+  public static void writeReport(PrintStream out, Report report, Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Files.writeString(file, report.render());

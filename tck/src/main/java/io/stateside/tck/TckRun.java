@@ -35,6 +35,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -223,23 +224,31 @@ public final class TckRun implements AutoCloseable {
     return text.toString().strip();
   }
 
+  /**
+   * Stops everything the run started, in reverse order.
+   *
+   * @throws IllegalStateException if something could not be stopped cleanly
+   */
   @Override
-  public void close() throws Exception {
+  public void close() {
     proxyClients.values().forEach(client -> client.close().toCompletableFuture().join());
     List<AutoCloseable> reversed = new ArrayList<>(resources);
-    java.util.Collections.reverse(reversed);
-    Exception first = null;
+    Collections.reverse(reversed);
+    List<String> problems = new ArrayList<>();
     for (AutoCloseable resource : reversed) {
       try {
         resource.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        problems.add("interrupted");
       } catch (Exception e) {
         log.warn("Could not stop a part of the TCK run cleanly", e);
-        first = first == null ? e : first;
+        problems.add(e.toString());
       }
     }
-    system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    if (first != null) {
-      throw first;
+    system.getWhenTerminated().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("the TCK run did not stop cleanly: " + problems);
     }
   }
 
@@ -263,11 +272,6 @@ public final class TckRun implements AutoCloseable {
     @Override
     public EntitySpec declaredSpec() {
       return declaredSpec;
-    }
-
-    @Override
-    public ProxyInfo tckProxyInfo() {
-      return tckProxyInfo;
     }
 
     @Override

@@ -51,18 +51,23 @@ final class LaunchedProcess implements AutoCloseable {
 
   /** Stops the process and everything it started: politely, then forcibly. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     List<ProcessHandle> descendants = process.descendants().toList();
     descendants.forEach(ProcessHandle::destroy);
     process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      log.warn("The {} did not stop within 10 s; killing it", name);
-      descendants.forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        log.warn("The {} did not stop within 10 s; killing it", name);
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
     }
     for (ProcessHandle child : descendants) {
-      child.onExit().toCompletableFuture().completeOnTimeout(child, 10, TimeUnit.SECONDS).join();
+      child.onExit().completeOnTimeout(child, 10, TimeUnit.SECONDS).join();
       if (child.isAlive()) {
+        log.warn("A process the {} started did not stop within 10 s; killing it", name);
         child.destroyForcibly();
       }
     }

@@ -64,8 +64,15 @@ public final class UserFunctionUnderTest implements AutoCloseable {
     return origin + " at " + host + ":" + port;
   }
 
+  /** Stops it if the TCK started it. */
   @Override
-  public void close() throws Exception {
-    stopper.close();
+  public void close() {
+    try {
+      stopper.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not stop the user function: " + e.getMessage(), e);
+    }
   }
 }

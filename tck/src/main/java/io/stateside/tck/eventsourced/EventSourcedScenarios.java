@@ -101,6 +101,7 @@ public final class EventSourcedScenarios implements ScenarioGroup {
         Scenario.proxy("rehydration after the stream breaks", MODEL, EventSourcedScenarios::rehydrationAfterBreak),
         Scenario.proxy("forwards and side effects", MODEL, EventSourcedScenarios::forwardsAndSideEffects),
         Scenario.proxy("failures", MODEL, EventSourcedScenarios::failures),
+        Scenario.proxy("restart when the user function asks", MODEL, EventSourcedScenarios::restartWhenAsked),
         Scenario.proxy("passivation timeout", CONFIGURED_ENTITY, EventSourcedScenarios::passivationTimeout));
   }
 
@@ -482,6 +483,36 @@ public final class EventSourcedScenarios implements ScenarioGroup {
     process(tck, request(id, forwardTo(twoId)), emptyResponse());
     entity.forward(PROCESS, request(id, forwardTo(twoId)), TWO, CALL, callTwo(twoId), events());
     new ExpectedEntity(tck, TWO, twoId).reply(CALL, callTwo(twoId), emptyResponse());
+  }
+
+  /**
+   * A failure that asks for a restart: the proxy ends the entity's stream, and the next command
+   * finds the entity restarted from its journal. The interceptor sets the restart flag, so the
+   * proxy is judged whatever the user function under test chooses.
+   */
+  private static void restartWhenAsked(TckContext tck) throws Exception {
+    String id = tck.newEntityId();
+    ExpectedEntity entity = new ExpectedEntity(tck, SERVICE, id);
+    process(tck, request(id, emits("A", "B", "C", "D", "E", "F")), response("ABCDEF"));
+    entity.reply(PROCESS, request(id, emits("A", "B", "C", "D", "E", "F")), response("ABCDEF"),
+        snapshotAndEvents("ABCDEF", "A", "B", "C", "D", "E", "F"));
+
+    entity.stream().rewriteNextAnswer(EventSourcedScenarios::askingForRestart);
+    Request emitAndFail = request(id, emit("X"), failWith("restart, please"));
+    failedProcess(tck, emitAndFail, "restart, please");
+    entity.restartedAfterFailure(PROCESS, emitAndFail, "restart, please");
+
+    process(tck, request(id, emits("G")), response("ABCDEFG"));
+    entity.reply(PROCESS, request(id, emits("G")), response("ABCDEFG"), events("G"));
+  }
+
+  private static EventSourcedStreamOut askingForRestart(EventSourcedStreamOut answer) {
+    if (!answer.getReply().getClientAction().hasFailure()) {
+      return answer;
+    }
+    EventSourcedStreamOut.Builder restarting = answer.toBuilder();
+    restarting.getReplyBuilder().getClientActionBuilder().getFailureBuilder().setRestart(true);
+    return restarting.build();
   }
 
   /**

@@ -83,6 +83,20 @@ final class ExpectedEntity {
   }
 
   /**
+   * Expects the command, refused with the description and nothing stored, and the stream to end:
+   * the interceptor made the failure ask for a restart ({@link RecordedStream#rewriteNextAnswer}),
+   * so the next command must find the entity restarted from the journal.
+   */
+  ExpectedEntity restartedAfterFailure(String command, Message request, String description) {
+    expectCommand(command, request);
+    EventSourcedStreamOut answer = stream.nextFromUserFunction();
+    boolean restart = answer.getReply().getClientAction().getFailure().getRestart();
+    Expect.equal(stream + ": the answer to a failing command", actionFailure(commandId, description, restart), answer);
+    ended();
+    return this;
+  }
+
+  /**
    * Expects the command and the user function's reply, which the interceptor withheld from the
    * proxy as it broke the stream ({@link RecordedStream#breakAtNextAnswer}): nothing of it is
    * stored, and the stream ends.

@@ -62,10 +62,9 @@ final class TckModel {
     return RequestAction.newBuilder().setFail(Fail.newBuilder().setMessage(message)).build();
   }
 
-  @SafeVarargs
-  static List<RequestAction> actions(List<RequestAction>... groups) {
-    List<RequestAction> all = new ArrayList<>();
-    Arrays.stream(groups).forEach(all::addAll);
+  static List<RequestAction> actions(List<RequestAction> first, List<RequestAction> then) {
+    List<RequestAction> all = new ArrayList<>(first);
+    all.addAll(then);
     return all;
   }
 

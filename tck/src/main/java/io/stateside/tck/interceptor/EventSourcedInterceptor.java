@@ -40,13 +40,9 @@ final class EventSourcedInterceptor implements EventSourced {
           return notUsed;
         });
     return userFunction.handle(toUserFunction)
-        .map(message -> {
-          if (!stream.recordFromUserFunction(message)) {
-            // Failing here keeps the message from the proxy and ends both directions.
-            throw new IllegalStateException("the TCK broke this stream on purpose");
-          }
-          return message;
-        })
+        // Failing here keeps the message from the proxy and ends both directions.
+        .map(message -> stream.recordFromUserFunction(message)
+            .orElseThrow(() -> new IllegalStateException("the TCK broke this stream on purpose")))
         .watchTermination((notUsed, done) -> {
           done.whenComplete((ok, error) -> stream.userFunctionSideEnded(error));
           return notUsed;

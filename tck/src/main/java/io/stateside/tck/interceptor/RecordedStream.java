@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -54,7 +55,8 @@ public final class RecordedStream<I, O> {
   private StreamKey key;
   private End proxyEnd;
   private End userFunctionEnd;
-  private boolean breakAtNextAnswer;
+  /** What to do with the user function's next message instead of passing it on; null to pass it on. */
+  private Function<O, Optional<O>> intervention;
 
   /**
    * @param lock guards this stream and wakes whoever waits on it; shared with its recorder
@@ -88,15 +90,15 @@ public final class RecordedStream<I, O> {
   /**
    * Records the user function's message.
    *
-   * @return false when the scenario asked to break the stream instead of passing this message on
+   * @return what to pass on to the proxy; empty when the scenario asked to break the stream instead
    */
-  boolean recordFromUserFunction(O message) {
+  Optional<O> recordFromUserFunction(O message) {
     synchronized (lock) {
       fromUserFunction.add(message);
       lock.notifyAll();
-      boolean pass = !breakAtNextAnswer;
-      breakAtNextAnswer = false;
-      return pass;
+      Function<O, Optional<O>> once = intervention;
+      intervention = null;
+      return once == null ? Optional.of(message) : once.apply(message);
     }
   }
 
@@ -169,12 +171,7 @@ public final class RecordedStream<I, O> {
     }
   }
 
-  /** Waits for both directions to end, and expects no message the scenario has not consumed. */
-  public Closure expectClosed() {
-    return expectClosed(timeout);
-  }
-
-  /** As {@link #expectClosed()}, waiting at most {@code limit}. */
+  /** Waits at most {@code limit} for both directions to end, and expects no message the scenario has not consumed. */
   public Closure expectClosed(Duration limit) {
     synchronized (lock) {
       awaitUntil(() -> proxyEnd != null && userFunctionEnd != null, limit, "the stream to end");
@@ -193,7 +190,18 @@ public final class RecordedStream<I, O> {
    */
   public void breakAtNextAnswer() {
     synchronized (lock) {
-      breakAtNextAnswer = true;
+      intervention = message -> Optional.empty();
+    }
+  }
+
+  /**
+   * Makes the interceptor pass the user function's next message on to the proxy changed by
+   * {@code rewrite}, to see how the proxy handles an answer the user function under test does not
+   * give. The original message is recorded as sent by the user function.
+   */
+  public void rewriteNextAnswer(UnaryOperator<O> rewrite) {
+    synchronized (lock) {
+      intervention = message -> Optional.of(rewrite.apply(message));
     }
   }
 

@@ -3,7 +3,6 @@ package io.stateside.tck.protocol;
 import com.google.protobuf.Any;
 import com.google.protobuf.Message;
 import io.stateside.protocol.ClientAction;
-import io.stateside.protocol.Failure;
 import io.stateside.protocol.eventsourced.EventSourcedEvent;
 import io.stateside.protocol.eventsourced.EventSourcedInit;
 import io.stateside.protocol.eventsourced.EventSourcedReply;
@@ -59,13 +58,6 @@ public final class EventSourcedMessages {
   /** A command refused through its client action: no events, no side effects. */
   public static EventSourcedStreamOut actionFailure(long commandId, String description, boolean restart) {
     return answer(commandId, Messages.failureAction(commandId, description, restart), Effects.NONE);
-  }
-
-  /** A failure of the whole stream, as opposed to a refused command. */
-  public static EventSourcedStreamOut streamFailure(long commandId, String description) {
-    return EventSourcedStreamOut.newBuilder()
-        .setFailure(Failure.newBuilder().setCommandId(commandId).setDescription(description))
-        .build();
   }
 
   private static EventSourcedStreamOut answer(long commandId, ClientAction action, Effects effects) {

@@ -12,7 +12,7 @@ import io.stateside.protocol.SideEffect;
 /** Protocol messages every entity type shares, built the way scenarios expect them. */
 public final class Messages {
 
-  public static final String TYPE_URL_PREFIX = "type.googleapis.com/";
+  private static final String TYPE_URL_PREFIX = "type.googleapis.com/";
 
   private Messages() {}
 

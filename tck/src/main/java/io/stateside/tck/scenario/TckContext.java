@@ -5,7 +5,6 @@ import akka.grpc.GrpcClientSettings;
 import akka.grpc.javadsl.AkkaGrpcClient;
 import io.stateside.protocol.EntityDiscoveryClient;
 import io.stateside.protocol.EntitySpec;
-import io.stateside.protocol.ProxyInfo;
 import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
 import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
 import io.stateside.tck.interceptor.ScenarioTraffic;
@@ -25,9 +24,6 @@ public interface TckContext {
 
   /** What the user function answers at discovery, asked directly by the TCK. */
   EntitySpec declaredSpec();
-
-  /** The proxy info the TCK sends when it discovers the user function directly. */
-  ProxyInfo tckProxyInfo();
 
   /** A discovery client connected straight to the user function. */
   EntityDiscoveryClient userFunctionDiscovery();

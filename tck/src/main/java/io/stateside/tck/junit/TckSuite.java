@@ -1,0 +1,76 @@
+package io.stateside.tck.junit;
+
+import com.typesafe.config.Config;
+import io.stateside.tck.Tck;
+import io.stateside.tck.TckRun;
+import io.stateside.tck.environment.TckSettings;
+import io.stateside.tck.report.Outcome;
+import io.stateside.tck.report.Report;
+import io.stateside.tck.report.ScenarioResult;
+import io.stateside.tck.scenario.ScenarioGroup;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+
+/**
+ * The TCK as JUnit 5 dynamic tests, for a build that runs it with its other tests:
+ *
+ * <pre>{@code
+ * @TestFactory
+ * Stream<DynamicNode> tck() throws Exception {
+ *   return TckSuite.tests(ConfigFactory.load(), false);
+ * }
+ * }</pre>
+ *
+ * <p>One container per scenario group, one test per scenario (skipped when not applicable), and a
+ * last test that prints the report, writes it to the reports directory and stops everything the
+ * run started.
+ */
+public final class TckSuite {
+
+  private TckSuite() {}
+
+  /**
+   * Starts a run with the {@code stateside.tck} settings of {@code config}.
+   *
+   * @param everyScenarioMustApply makes the last test fail if a scenario was not applicable, for
+   *     an implementation that claims to support everything the TCK checks
+   */
+  public static Stream<DynamicNode> tests(Config config, boolean everyScenarioMustApply) throws Exception {
+    TckRun run = TckRun.start(TckSettings.from(config), config);
+    Stream<DynamicNode> scenarios = run.groups().stream().map(group -> container(run, group));
+    return Stream.concat(scenarios, Stream.of(DynamicTest.dynamicTest("report", () -> finish(run, everyScenarioMustApply))));
+  }
+
+  private static DynamicNode container(TckRun run, ScenarioGroup group) {
+    return DynamicContainer.dynamicContainer(group.name(), group.scenarios().stream().map(scenario ->
+        DynamicTest.dynamicTest(scenario.side().label() + ": " + scenario.name(), () -> {
+          ScenarioResult result = run.run(group, scenario);
+          switch (result.outcome()) {
+            case PASSED -> { }
+            case NOT_APPLICABLE -> Assumptions.abort(result.detail());
+            case FAILED -> throw new AssertionError(result.detail());
+          }
+        })));
+  }
+
+  private static void finish(TckRun run, boolean everyScenarioMustApply) {
+    Report report = run.report();
+    try {
+      System.out.print(report.render());
+      Tck.writeReport(System.out, report, run.settings().reportsDirectory().resolve("tck-report.txt"));
+    } finally {
+      run.close();
+    }
+    List<String> inapplicable = report.results().stream()
+        .filter(result -> result.outcome() == Outcome.NOT_APPLICABLE)
+        .map(ScenarioResult::title)
+        .toList();
+    if (everyScenarioMustApply && !inapplicable.isEmpty()) {
+      throw new AssertionError("scenarios that should have applied: " + inapplicable);
+    }
+  }
+}

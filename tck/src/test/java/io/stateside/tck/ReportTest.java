@@ -1,0 +1,42 @@
+package io.stateside.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.stateside.tck.report.Outcome;
+import io.stateside.tck.report.Report;
+import io.stateside.tck.report.ScenarioResult;
+import io.stateside.tck.scenario.Side;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+
+  @Test
+  void listsEachScenarioByGroupThenSummarises() {
+    Report report = new Report("proxy: p\nuser function: u");
+    report.add(new ScenarioResult("discovery", Side.PROXY, "sends its proxy info", Outcome.PASSED, ""));
+    report.add(new ScenarioResult("event-sourced entities", Side.USER_FUNCTION, "initial empty state", Outcome.FAILED,
+        "expected A\nbut was B"));
+    report.add(new ScenarioResult("event-sourced entities", Side.PROXY, "passivation timeout", Outcome.NOT_APPLICABLE,
+        "no proxy under test"));
+
+    assertEquals("""
+        Stateside TCK
+        proxy: p
+        user function: u
+
+        discovery
+          PASS  proxy: sends its proxy info
+
+        event-sourced entities
+          FAIL  user function: initial empty state
+                  expected A
+                  but was B
+          N/A   proxy: passivation timeout
+                  no proxy under test
+
+        3 scenarios: 1 passed, 1 failed, 1 not applicable
+        """, report.render());
+    assertFalse(report.passed());
+  }
+}
