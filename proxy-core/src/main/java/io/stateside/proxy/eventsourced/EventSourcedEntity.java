@@ -4,8 +4,10 @@ import akka.NotUsed;
 import akka.actor.AbstractActorWithTimers;
 import akka.actor.ActorRef;
 import akka.actor.NoSerializationVerificationNeeded;
+import akka.actor.PoisonPill;
 import akka.actor.Props;
 import akka.actor.Terminated;
+import akka.cluster.sharding.ShardRegion;
 import akka.japi.Pair;
 import akka.stream.BoundedSourceQueue;
 import akka.stream.Materializer;
@@ -101,6 +103,10 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
 
   @Override
   public void postStop() {
+    closeStream();
+  }
+
+  private void closeStream() {
     try {
       toUserFunction.complete();
     } catch (IllegalStateException alreadyEnded) {
@@ -217,19 +223,40 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
     failAll("the entity restarted");
   }
 
+  /**
+   * Answers every waiting caller with "unavailable" and asks the shard to stop the entity. Going
+   * through the shard (rather than stopping at once) makes it hold back commands sent from now
+   * on and hand them to the next incarnation, which loads the entity afresh from the journal.
+   */
   private void failAll(String reason) {
     int callers = waiting.size() + (inFlight == null ? 0 : 1);
-    log.warn("Entity '{}' of {} stops, {} waiting caller(s) get UNAVAILABLE: {}",
+    log.warn("Entity '{}' of {} restarts, {} waiting caller(s) get UNAVAILABLE: {}",
         entityId, settings.serviceName(), callers, reason);
-    EntityReply unavailable = EntityReply.newBuilder()
-        .setUnavailable(EntityUnavailable.newBuilder().setDescription(reason)).build();
+    EntityReply unavailable = unavailable(reason);
     if (inFlight != null) {
       inFlight.caller().tell(unavailable, self());
       inFlight = null;
     }
     waiting.forEach(w -> w.caller().tell(unavailable, self()));
     waiting.clear();
-    context().stop(self());
+    timers().cancelAll();
+    context().unwatch(journal);
+    context().stop(journal);
+    closeStream();
+    getContext().become(stopping(reason));
+    context().parent().tell(new ShardRegion.Passivate(PoisonPill.getInstance()), self());
+  }
+
+  /** Commands that reached the entity before the shard knew it was stopping get the same error. */
+  private Receive stopping(String reason) {
+    return receiveBuilder()
+        .match(EntityCommand.class, command -> sender().tell(unavailable(reason), self()))
+        .matchAny(ignored -> {})
+        .build();
+  }
+
+  private static EntityReply unavailable(String reason) {
+    return EntityReply.newBuilder().setUnavailable(EntityUnavailable.newBuilder().setDescription(reason)).build();
   }
 
   private void push(EventSourcedStreamIn message) {

@@ -166,6 +166,34 @@ class EventSourcedEntityTest {
   }
 
   @Test
+  void callersQueuedBehindABrokenStreamAllGetAnAnswer() {
+    start();
+    increase("queued", 1);
+    java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+    userFunction.behave(context -> {
+      if (context.entityId().equals("queued") && broken.compareAndSet(false, true)) {
+        throw new IllegalStateException("user function crashed");
+      }
+      return Optional.empty();
+    });
+    List<CompletableFuture<Status.Code>> calls = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      calls.add(client.increase(IncreaseRequest.newBuilder().setCounterId("queued").setBy(1).build())
+          .toCompletableFuture()
+          .handle((value, error) -> error == null ? Status.Code.OK
+              : ((StatusRuntimeException) (error instanceof CompletionException ? error.getCause() : error))
+                  .getStatus().getCode()));
+    }
+    List<Status.Code> outcomes = calls.stream().map(CompletableFuture::join).toList();
+
+    assertTrue(outcomes.stream().allMatch(code -> code == Status.Code.OK || code == Status.Code.UNAVAILABLE),
+        "every caller is answered, none waits for its deadline: " + outcomes);
+    assertTrue(outcomes.contains(Status.Code.UNAVAILABLE));
+    long acknowledged = outcomes.stream().filter(code -> code == Status.Code.OK).count();
+    assertEquals(1 + acknowledged, get("queued"), "exactly the acknowledged increases are kept");
+  }
+
+  @Test
   void answerToTheWrongCommandFailsTheCallAndTheEntityRecovers() {
     start();
     increase("w", 1);
