@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ public final class CassandraNode implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   // volatile: the shutdown hook reads it without the lock, which start() may hold for minutes
   private volatile Process process;
+  private boolean started;
 
   private CassandraNode(CassandraSettings settings) {
     this.settings = settings;
@@ -65,7 +67,9 @@ public final class CassandraNode implements AutoCloseable {
     long startedAt = System.nanoTime();
     process = builder.start();
     try {
-      new ReadinessWatch(process, logFile, logOffset, nativeAddress()).awaitReady(settings.startupTimeout());
+      new ReadinessWatch(process, logFile, logOffset, nativeAddress(), readinessMarkers())
+          .awaitReady(settings.startupTimeout());
+      started = true;
     } catch (IOException | InterruptedException | RuntimeException e) {
       ProcessStopper.kill(process.toHandle());
       process = null;
@@ -73,6 +77,13 @@ public final class CassandraNode implements AutoCloseable {
     }
     log.info("Cassandra ready on {} (pid {}) after {} ms", contactPoint(), process.pid(),
         (System.nanoTime() - startedAt) / 1_000_000);
+  }
+
+  /** The superuser exists from the first start on; later starts find it in the data. */
+  private List<String> readinessMarkers() {
+    return settings.passwordAuthentication() && !started
+        ? List.of(ReadinessWatch.CQL_READY_MARKER, ReadinessWatch.SUPERUSER_READY_MARKER)
+        : List.of(ReadinessWatch.CQL_READY_MARKER);
   }
 
   /** Stops the node gracefully (Cassandra drains and flushes); its data stays for the next start. */

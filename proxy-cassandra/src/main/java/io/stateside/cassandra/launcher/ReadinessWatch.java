@@ -11,13 +11,20 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Waits until a starting node serves CQL: its log announces the native transport and the port
- * accepts connections. Fails early when the process dies, with the end of its log.
+ * Waits until a starting node serves CQL: its log announces the native transport (and whatever
+ * else the caller needs, such as the default superuser) and the port accepts connections. Fails
+ * early when the process dies, with the end of its log.
  */
 final class ReadinessWatch {
 
   /** Logged by Cassandra once the native transport is bound, the last step of its startup. */
-  static final String READY_MARKER = "Starting listening for CQL clients";
+  static final String CQL_READY_MARKER = "Starting listening for CQL clients";
+
+  /**
+   * Logged on a node's first start, shortly after the native transport may already listen; until
+   * then a password login fails.
+   */
+  static final String SUPERUSER_READY_MARKER = "Created default superuser role";
 
   private static final long POLL_MILLIS = 200;
   private static final int LOG_TAIL_LINES = 60;
@@ -26,24 +33,29 @@ final class ReadinessWatch {
   private final Path logFile;
   private final long logOffset;
   private final InetSocketAddress nativeAddress;
+  private final List<String> markers;
 
-  /** @param logOffset where this start's output begins in the log file, which earlier runs may share */
-  ReadinessWatch(Process process, Path logFile, long logOffset, InetSocketAddress nativeAddress) {
+  /**
+   * @param logOffset where this start's output begins in the log file, which earlier runs may share
+   * @param markers log lines that must all appear before the node counts as ready
+   */
+  ReadinessWatch(Process process, Path logFile, long logOffset, InetSocketAddress nativeAddress, List<String> markers) {
     this.process = process;
     this.logFile = logFile;
     this.logOffset = logOffset;
     this.nativeAddress = nativeAddress;
+    this.markers = List.copyOf(markers);
   }
 
   void awaitReady(Duration timeout) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    boolean announced = false;
+    boolean announced = markers.isEmpty();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new CassandraStartException("Cassandra exited with code " + process.exitValue()
             + " before it was ready. End of " + logFile + ":\n" + tail());
       }
-      announced = announced || logSinceStart().contains(READY_MARKER);
+      announced = announced || containsAll(logSinceStart());
       if (announced && acceptsConnections()) {
         return;
       }
@@ -51,6 +63,10 @@ final class ReadinessWatch {
     }
     throw new CassandraStartException("Cassandra was not ready within " + timeout + ". End of " + logFile
         + ":\n" + tail());
+  }
+
+  private boolean containsAll(String log) {
+    return markers.stream().allMatch(log::contains);
   }
 
   private String logSinceStart() throws IOException {

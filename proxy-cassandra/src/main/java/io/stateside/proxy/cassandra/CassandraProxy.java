@@ -1,6 +1,7 @@
 package io.stateside.proxy.cassandra;
 
 import io.stateside.proxy.StatesideProxy;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +9,8 @@ import org.slf4j.LoggerFactory;
 public final class CassandraProxy {
 
   private static final Logger log = LoggerFactory.getLogger(CassandraProxy.class);
+
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
 
   private CassandraProxy() {}
 
@@ -21,7 +24,20 @@ public final class CassandraProxy {
       System.exit(1);
       return;
     }
+    reportStore(proxy);
     proxy.system().getWhenTerminated().toCompletableFuture().join();
     System.exit(0);
+  }
+
+  /** Says in the log whether Cassandra answers, so a store that cannot be reached shows at start. */
+  private static void reportStore(StatesideProxy proxy) {
+    String keyspace = proxy.system().settings().config().getString("akka.persistence.cassandra.journal.keyspace");
+    StoreProbe.probe(proxy.system(), PROBE_TIMEOUT).whenComplete((done, error) -> {
+      if (error == null) {
+        log.info("Cassandra store ready (keyspace '{}')", keyspace);
+      } else {
+        log.warn("Cassandra store not ready yet (keyspace '{}'): {}", keyspace, error.toString());
+      }
+    });
   }
 }

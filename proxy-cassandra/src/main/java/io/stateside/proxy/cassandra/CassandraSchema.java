@@ -42,9 +42,9 @@ public final class CassandraSchema {
       KeyspaceAndTableStatements cql = new KeyspaceAndTableStatements(system, PLUGIN_PATH, PluginSettings.apply(system));
       List<String> statements = new ArrayList<>();
       statements.add(cql.createJournalKeyspaceStatement());
-      String snapshotKeyspace = cql.createSnapshotKeyspaceStatement();
-      if (!snapshotKeyspace.equals(cql.createJournalKeyspaceStatement())) {
-        statements.add(snapshotKeyspace);
+      Config plugin = system.settings().config().getConfig(PLUGIN_PATH);
+      if (!plugin.getString("snapshot.keyspace").equals(plugin.getString("journal.keyspace"))) {
+        statements.add(cql.createSnapshotKeyspaceStatement());
       }
       statements.addAll(cql.getCreateJournalTablesStatements());
       statements.addAll(cql.getCreateSnapshotTablesStatements());

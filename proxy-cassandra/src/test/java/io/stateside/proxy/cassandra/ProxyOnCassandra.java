@@ -14,6 +14,7 @@ import com.typesafe.config.ConfigFactory;
 import io.stateside.cassandra.launcher.CassandraNode;
 import io.stateside.example.counter.Increased;
 import io.stateside.proxy.StatesideProxy;
+import io.stateside.proxy.testing.Await;
 import io.stateside.proxy.testing.ProxyHarness;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -28,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 final class ProxyOnCassandra {
 
   private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration STORE_READY_LIMIT = Duration.ofMinutes(3);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
 
   private ProxyOnCassandra() {}
 
@@ -57,7 +60,20 @@ final class ProxyOnCassandra {
         .resolve();
   }
 
+  /**
+   * Starts a proxy and waits until its store answers: on a loaded machine, connecting and creating
+   * the schema can take longer than a test's first call may wait.
+   */
   static StatesideProxy start(Map<String, String> env, int userFunctionPort) {
+    StatesideProxy proxy = startWithoutStoreCheck(env, userFunctionPort);
+    Await.until("the Cassandra store answers", STORE_READY_LIMIT, () -> StoreProbe.probe(proxy.system(), PROBE_TIMEOUT)
+        .handle((done, error) -> error == null)
+        .toCompletableFuture()
+        .join());
+    return proxy;
+  }
+
+  static StatesideProxy startWithoutStoreCheck(Map<String, String> env, int userFunctionPort) {
     return StatesideProxy.start(config(env, userFunctionPort)).toCompletableFuture().join();
   }
 
