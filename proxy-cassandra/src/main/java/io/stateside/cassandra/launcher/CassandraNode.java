@@ -158,10 +158,6 @@ public final class CassandraNode implements AutoCloseable {
     return layout.logFile();
   }
 
-  public CassandraSettings settings() {
-    return settings;
-  }
-
   /** Runs without the lock: a test thread may hold it while the JVM exits. */
   private void cleanUpAtJvmExit() {
     if (!closed.compareAndSet(false, true)) {

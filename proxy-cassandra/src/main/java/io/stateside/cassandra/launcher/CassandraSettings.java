@@ -71,21 +71,6 @@ public record CassandraSettings(
         jvmOptions, serverClasspathFile, startupTimeout, shutdownTimeout);
   }
 
-  public CassandraSettings withJvmOptions(List<String> options) {
-    return new CassandraSettings(directory, ephemeral, host, nativePort, storagePort,
-        passwordAuthentication, options, serverClasspathFile, startupTimeout, shutdownTimeout);
-  }
-
-  public CassandraSettings withServerClasspathFile(Path file) {
-    return new CassandraSettings(directory, ephemeral, host, nativePort, storagePort,
-        passwordAuthentication, jvmOptions, file, startupTimeout, shutdownTimeout);
-  }
-
-  public CassandraSettings withStartupTimeout(Duration timeout) {
-    return new CassandraSettings(directory, ephemeral, host, nativePort, storagePort,
-        passwordAuthentication, jvmOptions, serverClasspathFile, timeout, shutdownTimeout);
-  }
-
   private static Path serverClasspathFileFromSystemProperty() {
     String file = System.getProperty(SERVER_CLASSPATH_FILE_PROPERTY);
     if (file == null || file.isBlank()) {
