@@ -10,6 +10,7 @@ import io.stateside.protocol.eventsourced.EventSourced;
 import io.stateside.protocol.eventsourced.EventSourcedClient;
 import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
+import io.stateside.proxy.concurrent.PlainFutures;
 import io.stateside.proxy.entity.EntityContext;
 import io.stateside.proxy.entity.EntityGateway;
 import io.stateside.proxy.entity.EntityTypeSupport;
@@ -51,7 +52,8 @@ public final class EventSourcedSupport implements EntityTypeSupport {
             return ((EntityCommand) message).getEntityId();
           }
         });
-    return (command, timeout) -> Patterns.ask(region, command, timeout).thenApply(EntityReply.class::cast);
+    return (command, timeout) ->
+        PlainFutures.of(Patterns.ask(region, command, timeout)).thenApply(EntityReply.class::cast);
   }
 
   private static ClusterShardingSettings passivatingAfter(ClusterShardingSettings settings, UserEntity entity) {

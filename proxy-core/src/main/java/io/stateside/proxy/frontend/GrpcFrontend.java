@@ -9,6 +9,7 @@ import akka.http.javadsl.model.StatusCodes;
 import akka.japi.function.Function;
 import akka.stream.Materializer;
 import io.grpc.Status;
+import io.stateside.proxy.concurrent.PlainFutures;
 import io.stateside.proxy.routing.CommandRouter;
 import io.stateside.proxy.routing.Deadline;
 import io.stateside.proxy.routing.MethodRoute;
@@ -24,6 +25,7 @@ import java.util.concurrent.CompletionStage;
  */
 public final class GrpcFrontend implements Function<HttpRequest, CompletionStage<HttpResponse>> {
 
+  private static final String ACCEPT_ENCODING = "grpc-accept-encoding";
   private static final CompletionStage<HttpResponse> NOT_GRPC =
       CompletableFuture.completedFuture(HttpResponse.create().withStatus(StatusCodes.UNSUPPORTED_MEDIA_TYPE));
 
@@ -42,7 +44,10 @@ public final class GrpcFrontend implements Function<HttpRequest, CompletionStage
 
   @Override
   public CompletionStage<HttpResponse> apply(HttpRequest request) {
-    return GrpcMarshalling.negotiated(request, (reader, writer) -> {
+    // Replies are a few bytes: compressing them costs far more CPU than it saves, and gRPC
+    // lets a server answer uncompressed whatever the client accepts.
+    HttpRequest uncompressedReply = request.removeHeader(ACCEPT_ENCODING);
+    return GrpcMarshalling.negotiated(uncompressedReply, (reader, writer) -> {
       Optional<MethodRoute> route = routeOf(request);
       if (route.isEmpty()) {
         return CompletableFuture.completedFuture(GrpcExceptionHandler.standard(
@@ -50,7 +55,7 @@ public final class GrpcFrontend implements Function<HttpRequest, CompletionStage
             statusMapper, writer, system));
       }
       Deadline deadline = Deadline.in(timeoutOf(request));
-      return GrpcMarshalling.unmarshal(request.entity(), RawMessageSerializer.INSTANCE, materializer, reader)
+      return PlainFutures.of(GrpcMarshalling.unmarshal(request.entity(), RawMessageSerializer.INSTANCE, materializer, reader))
           .thenCompose(message -> router.call(route.get(), message, RequestMetadata.of(request), deadline))
           .thenApply(reply -> GrpcMarshalling.marshal(reply, RawMessageSerializer.INSTANCE, writer, system, statusMapper))
           .exceptionally(error -> GrpcExceptionHandler.standard(error, statusMapper, writer, system));
