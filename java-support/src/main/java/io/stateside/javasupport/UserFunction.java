@@ -61,6 +61,9 @@ public final class UserFunction {
       akka.logging-filter = "akka.event.slf4j.Slf4jLoggingFilter"
       # An entity's stream stays open, often idle, for as long as the entity is active.
       akka.http.server.idle-timeout = infinite
+      # The proxy opens one stream per active entity on one connection; akka-http's default
+      # of 256 would make the 257th active entity wait for another one to passivate.
+      akka.http.server.http2.max-concurrent-streams = 100000
       """;
 
   private final String serviceName;
