@@ -1,6 +1,13 @@
 package io.stateside.proxy.testing;
 
 import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
+import io.grpc.ForwardingClientCall;
+import io.grpc.ForwardingClientCallListener;
+import io.grpc.Metadata;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -31,9 +38,33 @@ public final class RawGrpcClient implements AutoCloseable {
   };
 
   private final ManagedChannel channel;
+  private final Channel intercepted;
+  private volatile Metadata lastResponseHeaders;
 
   public RawGrpcClient(int port) {
     this.channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    this.intercepted = ClientInterceptors.intercept(channel, new ClientInterceptor() {
+      @Override
+      public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
+        return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+          @Override
+          public void start(Listener<A> listener, Metadata headers) {
+            super.start(new ForwardingClientCallListener.SimpleForwardingClientCallListener<>(listener) {
+              @Override
+              public void onHeaders(Metadata responseHeaders) {
+                lastResponseHeaders = responseHeaders;
+                super.onHeaders(responseHeaders);
+              }
+            }, headers);
+          }
+        };
+      }
+    });
+  }
+
+  /** Response headers of the last call that got any. */
+  public Metadata lastResponseHeaders() {
+    return lastResponseHeaders;
   }
 
   /** Calls {@code service/method}; throws {@link io.grpc.StatusRuntimeException} on a non-OK status. */
@@ -45,7 +76,7 @@ public final class RawGrpcClient implements AutoCloseable {
         .setResponseMarshaller(BYTES)
         .build();
     return ClientCalls.blockingUnaryCall(
-        channel, descriptor, CallOptions.DEFAULT.withDeadlineAfter(timeoutMillis, TimeUnit.MILLISECONDS), request);
+        intercepted, descriptor, CallOptions.DEFAULT.withDeadlineAfter(timeoutMillis, TimeUnit.MILLISECONDS), request);
   }
 
   @Override
