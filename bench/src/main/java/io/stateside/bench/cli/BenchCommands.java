@@ -48,13 +48,13 @@ public final class BenchCommands {
                          [--service BenchCounter] [--entities 1000] [--in-flight 64]
                          [--warmup 10s] [--duration 30s | --requests N] [--mix increase=80,get=20]
                          [--discipline one-at-a-time|pipelined] [--name NAME]
-                         [--proxy-pid PID] [--user-function-pid PID] [--json FILE] [--call-timeout 30s]
-                         [--accept-gzip on|off]
+                         [--proxy-pid PID] [--user-function-pid PID] [--store-pid PID] [--json FILE]
+                         [--call-timeout 30s] [--accept-gzip on|off]
              bench suite --proxy-port PORT [--user-function-port PORT] [--host 127.0.0.1] [--store NAME]
                          [--scenarios all|spread,hot,activation,baseline] [--warmup 10s] [--duration 20s]
                          [--entities 1000] [--in-flight 64] [--activation-entities 10000]
                          [--activation-events 100] [--mix increase=80,get=20] [--run-id ID]
-                         [--proxy-pid PID] [--user-function-pid PID] [--json FILE]
+                         [--proxy-pid PID] [--user-function-pid PID] [--store-pid PID] [--json FILE]
                          [--call-timeout 30s] [--ready-timeout 180s] [--accept-gzip on|off]
              bench free-ports [--count 1]   prints free loopback TCP ports, one per line
       """;
@@ -229,6 +229,7 @@ public final class BenchCommands {
     Map<String, Long> pids = new LinkedHashMap<>();
     options.optionalLong("proxy-pid").ifPresent(pid -> pids.put("proxy", pid));
     options.optionalLong("user-function-pid").ifPresent(pid -> pids.put("user-function", pid));
+    options.optionalLong("store-pid").ifPresent(pid -> pids.put("store", pid));
     return pids;
   }
 

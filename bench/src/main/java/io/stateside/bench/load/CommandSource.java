@@ -31,6 +31,18 @@ public interface CommandSource {
     };
   }
 
+  /**
+   * First a {@code Get} to each of the {@code entities} in turn, then the commands of {@code then}:
+   * in a run's warm-up this starts every entity, so the measured window finds them all active.
+   */
+  static CommandSource touchingEachFirst(BenchServices service, String idPrefix, int entities, CommandSource then) {
+    AtomicInteger touched = new AtomicInteger();
+    return () -> {
+      int index = touched.get() < entities ? touched.getAndIncrement() : entities;
+      return index < entities ? Optional.of(Command.get(service, idPrefix + index)) : then.next();
+    };
+  }
+
   /** Each command of the list once, in order. */
   static CommandSource each(List<Command> commands) {
     List<Command> copy = List.copyOf(commands);

@@ -86,7 +86,7 @@ public final class ResultReport {
   public static String resourceTable(List<RunResult> results) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"run", "proxy CPU µs/req", "proxy RSS MB", "user fn CPU µs/req", "user fn RSS MB",
-        "generator CPU µs/req", "machine busy cores", "others' busy cores"});
+        "store CPU µs/req", "store RSS MB", "generator CPU µs/req", "machine busy cores", "others' busy cores"});
     for (RunResult result : results) {
       Map<String, ResourceMonitor.ProcessUsage> processes = result.usage().processes();
       rows.add(new String[] {
@@ -95,6 +95,8 @@ public final class ResultReport {
           rss(processes.get("proxy")),
           cpu(processes.get("user-function"), result),
           rss(processes.get("user-function")),
+          cpu(processes.get("store"), result),
+          rss(processes.get("store")),
           cpu(processes.get("generator"), result),
           cores(result.usage().machineCores()),
           cores(result.usage().otherCores())});

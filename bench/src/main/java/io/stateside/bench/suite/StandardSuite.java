@@ -74,11 +74,16 @@ public final class StandardSuite {
     return results;
   }
 
-  /** A timed run of the command mix over {@code entities} BenchCounter entities. */
+  /**
+   * A timed run of the command mix over {@code entities} BenchCounter entities, whose warm-up
+   * starts with one {@code Get} to each entity.
+   */
   private RunPlan steady(String name, String target, int entities) {
+    String prefix = settings.runId() + "-" + name + "-";
     return RunPlan.timed(name, target, entities, settings.mix().describe(), settings.inFlight(),
         settings.warmup(), settings.duration(),
-        CommandSource.random(BenchServices.BENCH_COUNTER, settings.runId() + "-" + name + "-", entities, settings.mix()));
+        CommandSource.touchingEachFirst(BenchServices.BENCH_COUNTER, prefix, entities,
+            CommandSource.random(BenchServices.BENCH_COUNTER, prefix, entities, settings.mix())));
   }
 
   /**
