@@ -38,7 +38,7 @@ public final class BenchCommands {
 
   /** Every request was answered as expected. */
   public static final int OK = 0;
-  /** The benchmark ran, but some requests failed, went unanswered or got a wrong value. */
+  /** The benchmark ran, but a run answered nothing, or some requests failed, went unanswered or got a wrong value. */
   public static final int FAILED_REQUESTS = 3;
   private static final int CRASHED = 1;
   private static final int USAGE = 2;
@@ -250,7 +250,8 @@ public final class BenchCommands {
   }
 
   private static int exitCode(List<RunResult> results) {
-    boolean clean = results.stream().allMatch(r -> r.errorCount() == 0 && r.unfinished() == 0 && r.wrongValues() == 0);
+    boolean clean = results.stream().allMatch(r ->
+        r.succeeded() > 0 && r.errorCount() == 0 && r.unfinished() == 0 && r.wrongValues() == 0);
     return clean ? OK : FAILED_REQUESTS;
   }
 }

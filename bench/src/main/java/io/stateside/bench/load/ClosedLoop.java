@@ -137,8 +137,10 @@ public final class ClosedLoop {
   private void record(Command command, long sentAt, long answeredAt, CounterReply reply, Throwable error) {
     lastCompletion.accumulateAndGet(answeredAt, Math::max);
     boolean inWindow = answeredAt >= windowStart && answeredAt < windowEnd;
+    boolean sentInWindow = sentAt >= windowStart && sentAt < windowEnd;
     if (error != null) {
-      if (inWindow) {
+      // A request sent in the window that fails after it still failed in the window.
+      if (inWindow || sentInWindow) {
         errors.computeIfAbsent(Status.fromThrowable(error).getCode().name(), code -> new LongAdder()).increment();
       }
       if (log.isDebugEnabled()) {
@@ -149,7 +151,7 @@ public final class ClosedLoop {
     if (inWindow) {
       succeeded.increment();
     }
-    if (sentAt >= windowStart && sentAt < windowEnd) {
+    if (sentInWindow) {
       latency.recordValue(Math.max(1, (answeredAt - sentAt) / 1000));
       if (reply.getStreamCommandId() == 1) {
         freshActivations.increment();
