@@ -12,7 +12,6 @@ import io.stateside.proxy.testing.CounterUserFunction;
 import io.stateside.proxy.testing.ProxyHarness;
 import java.net.ServerSocket;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterAll;

@@ -11,7 +11,6 @@ import io.stateside.proxy.StatesideProxy;
 import io.stateside.proxy.testing.CounterUserFunction;
 import io.stateside.proxy.testing.ProxyHarness;
 import io.stateside.proxy.testing.RawGrpcClient;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A user function that went away after discovery makes calls UNAVAILABLE, not hang. */
