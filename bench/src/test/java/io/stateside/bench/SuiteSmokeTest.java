@@ -33,7 +33,7 @@ class SuiteSmokeTest {
   @Test
   void standardSuiteRunsEveryScenario() throws InterruptedException {
     SuiteSettings settings = new SuiteSettings("in-memory", "127.0.0.1", environment.proxyPort(),
-        OptionalInt.of(environment.userFunctionPort()), Map.of(), Duration.ZERO, Duration.ofSeconds(1),
+        OptionalInt.of(environment.userFunctionPort()), Map.of(), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1),
         5, 4, 6, 10, CommandMix.parse("increase=80,get=20"), EnumSet.allOf(Scenario.class), "suite-smoke",
         Duration.ofSeconds(60), Duration.ofSeconds(60), true);
     List<String> progress = new ArrayList<>();

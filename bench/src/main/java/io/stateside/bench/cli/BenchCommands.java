@@ -51,7 +51,8 @@ public final class BenchCommands {
                          [--proxy-pid PID] [--user-function-pid PID] [--store-pid PID] [--json FILE]
                          [--call-timeout 30s] [--accept-gzip on|off]
              bench suite --proxy-port PORT [--user-function-port PORT] [--host 127.0.0.1] [--store NAME]
-                         [--scenarios all|spread,hot,activation,baseline] [--warmup 10s] [--duration 20s]
+                         [--scenarios all|spread,hot,activation,baseline] [--warmup 10s]
+                         [--first-warmup 30s] [--duration 20s]
                          [--entities 1000] [--in-flight 64] [--activation-entities 10000]
                          [--activation-events 100] [--mix increase=80,get=20] [--run-id ID]
                          [--proxy-pid PID] [--user-function-pid PID] [--store-pid PID] [--json FILE]
@@ -145,6 +146,7 @@ public final class BenchCommands {
         options.optionalInteger("user-function-port").map(OptionalInt::of).orElse(OptionalInt.empty()),
         pids(options),
         options.duration("warmup", Duration.ofSeconds(10)),
+        options.duration("first-warmup", Duration.ofSeconds(30)),
         options.duration("duration", Duration.ofSeconds(20)),
         options.integer("entities", 1000),
         options.integer("in-flight", 64),
@@ -213,6 +215,7 @@ public final class BenchCommands {
     map.put("store", settings.store());
     map.put("scenarios", settings.scenarios().stream().sorted().map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
     map.put("warmupSeconds", settings.warmup().toMillis() / 1000.0);
+    map.put("firstWarmupSeconds", settings.firstWarmup().toMillis() / 1000.0);
     map.put("durationSeconds", settings.duration().toMillis() / 1000.0);
     map.put("spreadEntities", settings.spreadEntities());
     map.put("inFlight", settings.inFlight());

@@ -53,11 +53,13 @@ public final class StandardSuite {
     try (ProxyTarget proxy = ProxyTarget.connect(settings.host(), settings.proxyPort(), settings.callTimeout(),
         settings.acceptGzip())) {
       ProxyReadiness.await(proxy, settings.readyTimeout());
+      boolean first = true;
       if (settings.scenarios().contains(Scenario.SPREAD)) {
-        collect.accept(measure(steady("spread", "proxy", settings.spreadEntities()), proxy));
+        collect.accept(measure(steady("spread", "proxy", settings.spreadEntities(), settings.firstWarmup()), proxy));
+        first = false;
       }
       if (settings.scenarios().contains(Scenario.HOT)) {
-        collect.accept(measure(steady("hot", "proxy", 1), proxy));
+        collect.accept(measure(steady("hot", "proxy", 1, first ? settings.firstWarmup() : settings.warmup()), proxy));
       }
       if (settings.scenarios().contains(Scenario.ACTIVATION)) {
         activation(proxy, BenchServices.REPLAY_COUNTER, "activation-replay", collect);
@@ -66,10 +68,12 @@ public final class StandardSuite {
     }
     if (settings.scenarios().contains(Scenario.BASELINE)) {
       int port = settings.userFunctionPort().orElseThrow();
-      collect.accept(direct(steady("baseline-spread", "user-function", settings.spreadEntities()), port,
+      collect.accept(direct(steady("baseline-spread", "user-function", settings.spreadEntities(), settings.warmup()), port,
           StreamTarget.Discipline.ONE_AT_A_TIME));
-      collect.accept(direct(steady("baseline-hot", "user-function", 1), port, StreamTarget.Discipline.ONE_AT_A_TIME));
-      collect.accept(direct(steady("baseline-hot-pipelined", "user-function", 1), port, StreamTarget.Discipline.PIPELINED));
+      collect.accept(direct(steady("baseline-hot", "user-function", 1, settings.warmup()), port,
+          StreamTarget.Discipline.ONE_AT_A_TIME));
+      collect.accept(direct(steady("baseline-hot-pipelined", "user-function", 1, settings.warmup()), port,
+          StreamTarget.Discipline.PIPELINED));
     }
     return results;
   }
@@ -78,10 +82,10 @@ public final class StandardSuite {
    * A timed run of the command mix over {@code entities} BenchCounter entities, whose warm-up
    * starts with one {@code Get} to each entity.
    */
-  private RunPlan steady(String name, String target, int entities) {
+  private RunPlan steady(String name, String target, int entities, Duration warmup) {
     String prefix = settings.runId() + "-" + name + "-";
     return RunPlan.timed(name, target, entities, settings.mix().describe(), settings.inFlight(),
-        settings.warmup(), settings.duration(),
+        warmup, settings.duration(),
         CommandSource.touchingEachFirst(BenchServices.BENCH_COUNTER, prefix, entities,
             CommandSource.random(BenchServices.BENCH_COUNTER, prefix, entities, settings.mix())));
   }

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param userFunctionPort the user function's port, needed for the baseline
  * @param pids processes to watch by role ({@code proxy}, {@code user-function})
  * @param warmup warm-up of each timed run
+ * @param firstWarmup warm-up of the first timed run through the proxy, which also lets the
+ *     proxy's JIT compiler finish its work
  * @param duration measured time of each timed run
  * @param spreadEntities entities of the spread load
  * @param inFlight requests in flight in every run
@@ -34,6 +36,7 @@ public record SuiteSettings(
     OptionalInt userFunctionPort,
     Map<String, Long> pids,
     Duration warmup,
+    Duration firstWarmup,
     Duration duration,
     int spreadEntities,
     int inFlight,
