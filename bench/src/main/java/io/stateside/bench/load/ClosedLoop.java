@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Runs a {@link RunPlan} as a closed loop: {@code inFlight} requests are outstanding at any time,
  * and each answer sends the next request. Latency is measured from sending a request to its
  * answer, so it includes any wait in queues on the way (but, as in any closed loop, not the time
- * a request would have waited to be sent had the load been open).
+ * a request would have waited to be sent had the load been open). One instance runs once.
  */
 public final class ClosedLoop {
 
@@ -49,7 +49,8 @@ public final class ClosedLoop {
   private long windowEnd;
 
   /**
-   * @param drainTimeout how long to wait, after the last request is sent, for the outstanding ones
+   * @param drainTimeout once sending has stopped, how long to go without any answer before the
+   *     outstanding requests are given up as unfinished
    */
   public ClosedLoop(RunPlan plan, CounterTarget target, ResourceMonitor monitor, Duration drainTimeout) {
     this.plan = plan;
