@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import akka.actor.ActorRef;
 import akka.actor.ActorSystem;
 import akka.cluster.Cluster;
 import akka.cluster.MemberStatus;
+import akka.cluster.sharding.ClusterSharding;
+import akka.cluster.sharding.ShardRegion;
+import akka.pattern.Patterns;
 import io.stateside.example.counter.CounterServiceClient;
 import io.stateside.example.counter.GetRequest;
 import io.stateside.example.counter.IncreaseRequest;
@@ -14,6 +18,7 @@ import io.stateside.proxy.StatesideProxy;
 import io.stateside.proxy.testing.Await;
 import io.stateside.proxy.testing.CounterUserFunction;
 import io.stateside.proxy.testing.ProxyHarness;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +50,11 @@ class TwoNodeClusterTest {
       Cluster cluster1 = Cluster.get(node1.system());
       Await.until("both nodes are up", () -> cluster1.state().members().count(
           m -> m.status() == MemberStatus.up()) == 2);
+      // Shards go to the regions the coordinator knows when an entity is first used; wait until
+      // it knows node 2's, or every entity would start on node 1.
+      ActorRef region = ClusterSharding.get(node1.system())
+          .shardRegion("event-sourced-" + CounterUserFunction.SERVICE);
+      Await.until("the coordinator knows both shard regions", () -> currentRegions(region) == 2);
 
       CounterServiceClient client1 = ProxyHarness.counterClient(node1, userSide);
       CounterServiceClient client2 = ProxyHarness.counterClient(node2, userSide);
@@ -79,6 +89,12 @@ class TwoNodeClusterTest {
       userFunction2.close();
       userSide.terminate();
     }
+  }
+
+  private static int currentRegions(ActorRef region) {
+    return Patterns.ask(region, ShardRegion.getCurrentRegionsInstance(), Duration.ofSeconds(5))
+        .thenApply(reply -> ((ShardRegion.CurrentRegions) reply).getRegions().size())
+        .toCompletableFuture().join();
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
