@@ -218,17 +218,26 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
   private void restart(Failure failure) {
     log.info("Entity '{}' of {} restarts at the user function's request: {}", entityId, settings.serviceName(),
         failure.getDescription());
-    inFlight.caller().tell(EntityReply.newBuilder().setAction(ClientAction.newBuilder().setFailure(failure)).build(), self());
+    Waiting failed = inFlight;
     inFlight = null;
     failAll("the entity restarted");
+    failed.caller().tell(EntityReply.newBuilder().setAction(ClientAction.newBuilder().setFailure(failure)).build(), self());
   }
 
   /**
-   * Answers every waiting caller with "unavailable" and asks the shard to stop the entity. Going
-   * through the shard (rather than stopping at once) makes it hold back commands sent from now
-   * on and hand them to the next incarnation, which loads the entity afresh from the journal.
+   * Asks the shard to stop the entity, then answers every waiting caller with "unavailable".
+   * Going through the shard (rather than stopping at once) makes it hold back commands sent from
+   * now on and hand them to the next incarnation, which loads the entity afresh from the journal;
+   * telling the shard before answering anyone means no caller can get its answer and send its
+   * next command before the shard knows.
    */
   private void failAll(String reason) {
+    context().parent().tell(new ShardRegion.Passivate(PoisonPill.getInstance()), self());
+    getContext().become(stopping(reason));
+    timers().cancelAll();
+    context().unwatch(journal);
+    context().stop(journal);
+    closeStream();
     int callers = waiting.size() + (inFlight == null ? 0 : 1);
     log.warn("Entity '{}' of {} restarts, {} waiting caller(s) get UNAVAILABLE: {}",
         entityId, settings.serviceName(), callers, reason);
@@ -239,12 +248,6 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
     }
     waiting.forEach(w -> w.caller().tell(unavailable, self()));
     waiting.clear();
-    timers().cancelAll();
-    context().unwatch(journal);
-    context().stop(journal);
-    closeStream();
-    getContext().become(stopping(reason));
-    context().parent().tell(new ShardRegion.Passivate(PoisonPill.getInstance()), self());
   }
 
   /** Commands that reached the entity before the shard knew it was stopping get the same error. */
