@@ -14,18 +14,10 @@ import java.util.function.BooleanSupplier;
  * The proxy the TCK tests, pointed at the interceptor: where its frontend listens, and how to stop
  * it if the TCK started it.
  */
-public final class ProxyUnderTest implements AutoCloseable {
-
-  private final String host;
-  private final int port;
-  private final String origin;
-  private final AutoCloseable stopper;
+public final class ProxyUnderTest extends ImplementationUnderTest {
 
   private ProxyUnderTest(String host, int port, String origin, AutoCloseable stopper) {
-    this.host = host;
-    this.port = port;
-    this.origin = origin;
-    this.stopper = stopper;
+    super("proxy", host, port, origin, stopper);
   }
 
   /**
@@ -108,30 +100,5 @@ public final class ProxyUnderTest implements AutoCloseable {
       }
     }
     Ports.awaitListening("the proxy", host, port, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), alive);
-  }
-
-  public String host() {
-    return host;
-  }
-
-  public int port() {
-    return port;
-  }
-
-  /** How the TCK got hold of it, for the report. */
-  public String origin() {
-    return origin + " at " + host + ":" + port;
-  }
-
-  /** Stops it if the TCK started it. */
-  @Override
-  public void close() {
-    try {
-      stopper.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      throw new IllegalStateException("could not stop the proxy: " + e.getMessage(), e);
-    }
   }
 }

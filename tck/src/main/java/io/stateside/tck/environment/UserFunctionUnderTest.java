@@ -6,18 +6,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The user function the TCK tests: where it listens, and how to stop it if the TCK started it. */
-public final class UserFunctionUnderTest implements AutoCloseable {
-
-  private final String host;
-  private final int port;
-  private final String origin;
-  private final AutoCloseable stopper;
+public final class UserFunctionUnderTest extends ImplementationUnderTest {
 
   private UserFunctionUnderTest(String host, int port, String origin, AutoCloseable stopper) {
-    this.host = host;
-    this.port = port;
-    this.origin = origin;
-    this.stopper = stopper;
+    super("user function", host, port, origin, stopper);
   }
 
   /** Starts or finds the user function as the settings say, and waits until it listens. */
@@ -49,30 +41,5 @@ public final class UserFunctionUnderTest implements AutoCloseable {
       }
       case NONE -> throw new IllegalArgumentException("the TCK needs a user function");
     };
-  }
-
-  public String host() {
-    return host;
-  }
-
-  public int port() {
-    return port;
-  }
-
-  /** How the TCK got hold of it, for the report. */
-  public String origin() {
-    return origin + " at " + host + ":" + port;
-  }
-
-  /** Stops it if the TCK started it. */
-  @Override
-  public void close() {
-    try {
-      stopper.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      throw new IllegalStateException("could not stop the user function: " + e.getMessage(), e);
-    }
   }
 }
