@@ -51,7 +51,7 @@ class CassandraOutageTest {
 
   @BeforeAll
   static void startUserSide() {
-    userSide = ActorSystem.create("user-side", ProxyHarness.config(0, Map.of("akka.actor.provider", "local")));
+    userSide = ProxyHarness.userSideSystem();
   }
 
   @AfterAll

@@ -60,7 +60,7 @@ class CassandraStoreTest {
 
   @BeforeAll
   static void startUserSide() {
-    userSide = ActorSystem.create("user-side", ProxyHarness.config(0, Map.of("akka.actor.provider", "local")));
+    userSide = ProxyHarness.userSideSystem();
   }
 
   @AfterAll
