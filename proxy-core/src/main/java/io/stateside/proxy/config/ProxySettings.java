@@ -12,7 +12,8 @@ public record ProxySettings(
     Duration passivationTimeout,
     Duration requestTimeout,
     Duration userFunctionTimeout,
-    int entityStreamBuffer,
+    int entityPipelineDepth,
+    String readJournalPlugin,
     int numberOfShards,
     DiscoverySettings discovery,
     boolean joinSelfWhenNoSeedNodes) {
@@ -32,7 +33,8 @@ public record ProxySettings(
         c.getDuration("passivation-timeout"),
         c.getDuration("request-timeout"),
         c.getDuration("user-function-timeout"),
-        c.getInt("entity-stream-buffer"),
+        c.getInt("entity-pipeline-depth"),
+        c.getString("read-journal-plugin"),
         c.getInt("number-of-shards"),
         new DiscoverySettings(
             d.getDuration("min-backoff"),

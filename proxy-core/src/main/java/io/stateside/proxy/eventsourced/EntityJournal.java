@@ -4,12 +4,15 @@ import akka.actor.ActorRef;
 import akka.actor.NoSerializationVerificationNeeded;
 import akka.actor.Props;
 import akka.persistence.AbstractPersistentActor;
+import akka.persistence.Recovery;
 import akka.persistence.RecoveryCompleted;
 import akka.persistence.SaveSnapshotFailure;
 import akka.persistence.SaveSnapshotSuccess;
 import akka.persistence.SnapshotOffer;
+import akka.persistence.SnapshotSelectionCriteria;
 import akka.persistence.journal.Tagged;
 import com.google.protobuf.Any;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,46 +20,45 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The journal side of one event-sourced entity: replays the stored snapshot and events to the
- * entity's user function stream, then stores what the entity asks it to. It is a child of
- * {@link EventSourcedEntity}, so that a failing store stops only this actor and the entity can
- * answer every waiting caller.
+ * The journal side of one incarnation of an event-sourced entity. At start it loads only the
+ * latest snapshot and the highest sequence number; the events after the snapshot reach the user
+ * function through {@link JournalReplay}, at the user function's pace. Then it stores what the
+ * entity asks it to, one write at a time. It is a child of {@link EventSourcedEntity}, so that a
+ * failing store stops only this actor and the entity can answer every waiting caller.
  */
 final class EntityJournal extends AbstractPersistentActor {
 
   private static final Logger log = LoggerFactory.getLogger(EntityJournal.class);
 
-  /** Replayed state on its way to the user function, in order. */
-  interface ReplaySink {
-    void snapshot(long sequenceNr, Any snapshot);
+  /** The entity's stored state: its latest snapshot, if any, and how far the journal goes. */
+  record Recovered(long snapshotSequenceNr, Optional<Any> snapshot, long highestSequenceNr)
+      implements NoSerializationVerificationNeeded {}
 
-    void event(long sequenceNr, Any event);
-  }
+  /** Store the events of these segments in one atomic write, tagged, then the last snapshot among them. */
+  record Persist(long writeNo, List<CommandPipeline.Segment> segments) implements NoSerializationVerificationNeeded {}
 
-  /** Store these events, tagged, then this snapshot if present. */
-  record Persist(List<Any> events, Optional<Any> snapshot) implements NoSerializationVerificationNeeded {}
+  /** The write numbered {@code writeNo} is durable. */
+  record Persisted(long writeNo) implements NoSerializationVerificationNeeded {}
 
-  /** The last {@link Persist} is durable. */
-  record Persisted(long lastSequenceNr) implements NoSerializationVerificationNeeded {}
-
-  /** Replay is over; the user function has everything. */
-  record Recovered(long lastSequenceNr) implements NoSerializationVerificationNeeded {}
-
-  /** The store failed; the journal stops right after saying so. */
-  record JournalFailed(String reason) implements NoSerializationVerificationNeeded {}
+  /**
+   * The store failed; the journal stops right after saying so. {@code forCallers} is what callers
+   * may be told, {@code detail} what only the log may show (a store's errors can quote its SQL).
+   */
+  record JournalFailed(boolean duringRecovery, String forCallers, String detail)
+      implements NoSerializationVerificationNeeded {}
 
   private final String persistenceId;
   private final Set<String> tags;
-  private final ReplaySink replay;
+  private long snapshotSequenceNr;
+  private Optional<Any> snapshot = Optional.empty();
 
-  private EntityJournal(String persistenceId, String tag, ReplaySink replay) {
+  private EntityJournal(String persistenceId, String tag) {
     this.persistenceId = persistenceId;
     this.tags = Set.of(tag);
-    this.replay = replay;
   }
 
-  static Props props(String persistenceId, String tag, ReplaySink replay) {
-    return Props.create(EntityJournal.class, () -> new EntityJournal(persistenceId, tag, replay));
+  static Props props(String persistenceId, String tag) {
+    return Props.create(EntityJournal.class, () -> new EntityJournal(persistenceId, tag));
   }
 
   @Override
@@ -64,12 +66,21 @@ final class EntityJournal extends AbstractPersistentActor {
     return persistenceId;
   }
 
+  /** The latest snapshot, and no events: those are replayed as a stream the user function pulls. */
+  @Override
+  public Recovery recovery() {
+    return Recovery.create(SnapshotSelectionCriteria.latest(), Long.MAX_VALUE, 0);
+  }
+
   @Override
   public Receive createReceiveRecover() {
     return receiveBuilder()
-        .match(SnapshotOffer.class, offer -> replay.snapshot(offer.metadata().sequenceNr(), (Any) offer.snapshot()))
-        .match(Any.class, event -> replay.event(lastSequenceNr(), event))
-        .match(RecoveryCompleted.class, done -> parent().tell(new Recovered(lastSequenceNr()), self()))
+        .match(SnapshotOffer.class, offer -> {
+          snapshotSequenceNr = offer.metadata().sequenceNr();
+          snapshot = Optional.of((Any) offer.snapshot());
+        })
+        .match(RecoveryCompleted.class, done ->
+            parent().tell(new Recovered(snapshotSequenceNr, snapshot, lastSequenceNr()), self()))
         .build();
   }
 
@@ -84,31 +95,51 @@ final class EntityJournal extends AbstractPersistentActor {
   }
 
   private void persist(Persist request) {
-    List<Tagged> tagged = request.events().stream().map(event -> new Tagged(event, tags)).toList();
-    persistAll(tagged, stored -> {});
-    defer(request, done -> {
-      done.snapshot().ifPresent(this::saveSnapshot);
-      parent().tell(new Persisted(lastSequenceNr()), self());
+    List<Tagged> events = new ArrayList<>();
+    int lastSnapshotAt = -1;
+    Any lastSnapshot = null;
+    for (CommandPipeline.Segment segment : request.segments()) {
+      segment.events().forEach(event -> events.add(new Tagged(event, tags)));
+      if (segment.snapshot().isPresent()) {
+        lastSnapshotAt = events.size() - 1;
+        lastSnapshot = segment.snapshot().get();
+      }
+    }
+    int snapshotAt = lastSnapshotAt;
+    Any snapshotToSave = lastSnapshot;
+    int[] stored = {0};
+    // One atomic write; an earlier snapshot of the same write would be superseded at once. The
+    // write counts as durable only once the handler has run for every event: a rejected write
+    // runs none of them (a deferred handler would still run).
+    persistAll(events, event -> {
+      int index = stored[0]++;
+      if (index == snapshotAt) {
+        saveSnapshot(snapshotToSave);
+      }
+      if (index == events.size() - 1) {
+        parent().tell(new Persisted(request.writeNo()), self());
+      }
     });
   }
 
+  // The three callbacks below do not log: the entity logs each failure once, throttled, so a
+  // store outage across thousands of entities leaves a readable log. Akka stops this actor after
+  // a failed write or load; a rejected write would let it go on, so it stops itself.
+
   @Override
   public void onPersistFailure(Throwable cause, Object event, long seqNr) {
-    parent().tell(new JournalFailed("journal write failed: " + cause.getMessage()), self());
-    super.onPersistFailure(cause, event, seqNr);
+    parent().tell(new JournalFailed(false, "the journal write failed", String.valueOf(cause)), self());
   }
 
   @Override
   public void onPersistRejected(Throwable cause, Object event, long seqNr) {
-    parent().tell(new JournalFailed("journal rejected an event: " + cause.getMessage()), self());
-    super.onPersistRejected(cause, event, seqNr);
+    parent().tell(new JournalFailed(false, "the journal rejected the entity's events", String.valueOf(cause)), self());
     context().stop(self());
   }
 
   @Override
   public void onRecoveryFailure(Throwable cause, scala.Option<Object> event) {
-    parent().tell(new JournalFailed("loading the entity failed: " + cause.getMessage()), self());
-    super.onRecoveryFailure(cause, event);
+    parent().tell(new JournalFailed(true, "loading the entity failed", String.valueOf(cause)), self());
   }
 
   private ActorRef parent() {

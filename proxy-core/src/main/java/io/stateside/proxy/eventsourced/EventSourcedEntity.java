@@ -1,85 +1,86 @@
 package io.stateside.proxy.eventsourced;
 
-import akka.NotUsed;
 import akka.actor.AbstractActorWithTimers;
 import akka.actor.ActorRef;
 import akka.actor.NoSerializationVerificationNeeded;
-import akka.actor.PoisonPill;
 import akka.actor.Props;
 import akka.actor.Terminated;
-import akka.cluster.sharding.ShardRegion;
-import akka.japi.Pair;
-import akka.stream.BoundedSourceQueue;
 import akka.stream.Materializer;
-import akka.stream.QueueOfferResult;
-import akka.stream.javadsl.Sink;
-import akka.stream.javadsl.Source;
-import com.google.protobuf.Any;
-import io.stateside.protocol.ClientAction;
 import io.stateside.protocol.Command;
-import io.stateside.protocol.Failure;
-import io.stateside.protocol.eventsourced.EventSourcedClient;
-import io.stateside.protocol.eventsourced.EventSourcedEvent;
+import io.stateside.protocol.eventsourced.EventSourced;
 import io.stateside.protocol.eventsourced.EventSourcedInit;
-import io.stateside.protocol.eventsourced.EventSourcedReply;
 import io.stateside.protocol.eventsourced.EventSourcedSnapshot;
 import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
 import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
 import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
-import io.stateside.protocol.internal.EntityUnavailable;
+import io.stateside.proxy.telemetry.ThrottledLog;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One active event-sourced entity. It holds the entity's stream to the user function, feeds
- * it the replayed journal, then the commands in arrival order, one at a time, and answers each
- * caller only once the events of that command are durable.
+ * One active event-sourced entity. It owns the entity's {@link CommandPipeline} and runs the
+ * entity in <em>incarnations</em>: each is one stream to the user function plus one
+ * {@link EntityJournal} child that loaded the entity. Commands flow down the stream in arrival
+ * order, several at a time; each caller is answered in order, once the events of its command and
+ * of every earlier one are durable.
  *
- * <p>Anything that leaves the entity in doubt (the stream ends or breaks, the user function
- * answers out of protocol or too late, the journal fails) answers every waiting caller with
- * "unavailable" and stops the entity; the next command starts it afresh from the journal.
+ * <p>When an incarnation ends badly (its stream ends, breaks or answers out of protocol, the user
+ * function fails it or takes too long, the journal fails) the actor discards it, lets its journal
+ * finish the writes it has, and starts the next incarnation from the journal for the commands
+ * still waiting. The actor itself stays, so the shard never has to hold commands back for it and
+ * their order is kept.
  */
 final class EventSourcedEntity extends AbstractActorWithTimers {
 
-  private static final Logger log = LoggerFactory.getLogger(EventSourcedEntity.class);
+  private static final ThrottledLog log =
+      new ThrottledLog(LoggerFactory.getLogger(EventSourcedEntity.class), Duration.ofSeconds(10));
 
   /** Configuration shared by all entities of one service. */
   record Settings(
       String serviceName,
       String persistenceIdPrefix,
-      EventSourcedClient userFunction,
-      int streamBuffer,
+      EventSourced userFunction,
+      JournalReplay replay,
+      int pipelineDepth,
       Duration userFunctionTimeout) {}
 
-  private record Waiting(EntityCommand command, ActorRef caller) {}
+  /**
+   * What the shard sends to passivate or hand off the entity: it stops once every command it has
+   * is answered, instead of dropping them as a plain stop would.
+   */
+  enum Stop implements NoSerializationVerificationNeeded { INSTANCE }
 
-  private record StreamEnded() implements NoSerializationVerificationNeeded {}
+  private record AnswerOverdue(int incarnation) implements NoSerializationVerificationNeeded {}
 
-  private record StreamFailed(Throwable cause) implements NoSerializationVerificationNeeded {}
-
-  private record AnswerOverdue(long commandId) implements NoSerializationVerificationNeeded {}
+  private static final String ANSWER_TIMER = "answer-overdue";
 
   private final Settings settings;
   private final String entityId;
-  private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
-  private final Replay replay = new Replay();
-  private BoundedSourceQueue<EventSourcedStreamIn> toUserFunction;
+  private final String persistenceId;
+  private final Materializer materializer;
+  private final CommandPipeline pipeline;
+  private int incarnation;
+  /** The current incarnation's stream; null once it has ended. */
+  private UserFunctionStream stream;
+  /** The journal of the current or last incarnation; null once it has stopped. */
   private ActorRef journal;
-  private boolean recovered;
-  private long lastCommandId;
-  /** The command the user function is working on, or whose events are being stored. */
-  private Waiting inFlight;
-  private EntityReply pendingReply;
+  private boolean replayTaken;
+  private boolean stopRequested;
+  /** The oldest command the user function owes an answer, and since when it owes it. */
+  private long owedCommandId;
+  private long owedSinceNanos;
 
   private EventSourcedEntity(Settings settings) {
     this.settings = settings;
     this.entityId = URLDecoder.decode(self().path().name(), StandardCharsets.UTF_8);
+    this.persistenceId = settings.persistenceIdPrefix() + "|" + entityId;
+    this.materializer = Materializer.matFromSystem(context().system());
+    this.pipeline = new CommandPipeline(settings.pipelineDepth(), new Port());
   }
 
   static Props props(Settings settings) {
@@ -87,219 +88,220 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
   }
 
   @Override
-  public void preStart() {
-    Pair<BoundedSourceQueue<EventSourcedStreamIn>, Source<EventSourcedStreamIn, NotUsed>> queue =
-        Source.<EventSourcedStreamIn>queue(settings.streamBuffer()).preMaterialize(Materializer.matFromSystem(context().system()));
-    toUserFunction = queue.first();
-    ActorRef self = self();
-    settings.userFunction().handle(queue.second())
-        .runWith(Sink.foreach(message -> self.tell(message, ActorRef.noSender())), Materializer.matFromSystem(context().system()))
-        .whenComplete((done, error) -> self.tell(error == null ? new StreamEnded() : new StreamFailed(error), ActorRef.noSender()));
-    journal = context().actorOf(
-        EntityJournal.props(settings.persistenceIdPrefix() + "|" + entityId, settings.persistenceIdPrefix(), replay),
-        "journal");
-    context().watch(journal);
+  public Receive createReceive() {
+    return receiveBuilder()
+        .match(EntityCommand.class, command -> {
+          pipeline.accept(command, sender(), System.nanoTime());
+          afterProgress();
+        })
+        .match(UserFunctionStream.Received.class, received -> isCurrent(received.incarnation()),
+            received -> onUserFunction(received.message()))
+        .match(UserFunctionStream.ReplayTaken.class, taken -> isCurrent(taken.incarnation()), taken -> {
+          replayTaken = true;
+          owedSinceNanos = System.nanoTime();
+          afterProgress();
+        })
+        .match(UserFunctionStream.Closed.class, closed -> isCurrent(closed.incarnation()), closed -> streamLost(closed.failure()
+            .map(error -> "the user function's stream failed: " + error.getMessage())
+            .orElse("the user function closed the entity's stream")))
+        .match(EntityJournal.Recovered.class, this::fromJournal, this::onRecovered)
+        .match(EntityJournal.Persisted.class, this::fromJournal, persisted -> {
+          pipeline.onWritten(persisted.writeNo(), System.nanoTime());
+          afterProgress();
+        })
+        .match(EntityJournal.JournalFailed.class, this::fromJournal, this::onJournalFailed)
+        .match(Terminated.class, terminated -> terminated.actor().equals(journal), terminated -> onJournalStopped())
+        .match(AnswerOverdue.class, overdue -> overdue.incarnation() == incarnation && stream != null, overdue -> checkOverdue())
+        .match(Stop.class, stop -> {
+          stopRequested = true;
+          afterProgress();
+        })
+        .matchAny(stale -> {}) // from an incarnation that is over
+        .build();
   }
 
   @Override
   public void postStop() {
-    closeStream();
-  }
-
-  private void closeStream() {
-    try {
-      toUserFunction.complete();
-    } catch (IllegalStateException alreadyEnded) {
-      // The stream ended first (that may be why the entity stops): nothing left to close.
+    pipeline.abandon("the entity stopped");
+    if (stream != null) {
+      stream.close();
     }
   }
 
-  @Override
-  public Receive createReceive() {
-    return receiveBuilder()
-        .match(EntityCommand.class, this::onCommand)
-        .match(EventSourcedStreamOut.class, this::onUserFunction)
-        .match(EntityJournal.Recovered.class, done -> {
-          replay.sendInit(Optional.empty());
-          recovered = true;
-          sendNext();
-        })
-        .match(EntityJournal.Persisted.class, done -> answerInFlight())
-        .match(EntityJournal.JournalFailed.class, failed -> failAll(failed.reason()))
-        .match(Terminated.class, t -> failAll("the entity's journal stopped"))
-        .match(StreamEnded.class, ended -> failAll("the user function closed the entity's stream"))
-        .match(StreamFailed.class, failed -> failAll("the user function's stream failed: " + failed.cause().getMessage()))
-        .match(AnswerOverdue.class, overdue -> {
-          if (inFlight != null && overdue.commandId() == lastCommandId && pendingReply == null) {
-            failAll("the user function did not answer within " + settings.userFunctionTimeout());
-          }
-        })
-        .build();
+  private boolean isCurrent(int streamIncarnation) {
+    return stream != null && streamIncarnation == incarnation;
   }
 
-  private void onCommand(EntityCommand command) {
-    waiting.add(new Waiting(command, sender()));
-    sendNext();
+  private boolean fromJournal(Object message) {
+    return journal != null && sender().equals(journal);
   }
 
-  private void sendNext() {
-    if (!recovered || inFlight != null || waiting.isEmpty()) {
-      return;
+  private void startIncarnation() {
+    incarnation++;
+    replayTaken = false;
+    journal = context().actorOf(EntityJournal.props(persistenceId, settings.persistenceIdPrefix()), "journal-" + incarnation);
+    context().watch(journal);
+    stream = new UserFunctionStream(settings.userFunction(), materializer, incarnation, settings.pipelineDepth(), self());
+  }
+
+  private void onRecovered(EntityJournal.Recovered loaded) {
+    if (stream == null) {
+      return; // the incarnation ended while its journal was loading
     }
-    inFlight = waiting.poll();
-    lastCommandId++;
-    EntityCommand command = inFlight.command();
-    push(EventSourcedStreamIn.newBuilder().setCommand(Command.newBuilder()
-        .setEntityId(entityId)
-        .setId(lastCommandId)
-        .setName(command.getName())
-        .setPayload(command.getPayload())
-        .setMetadata(command.getMetadata()))
-        .build());
-    timers().startSingleTimer("answer-overdue", new AnswerOverdue(lastCommandId), settings.userFunctionTimeout());
+    EventSourcedInit.Builder init = EventSourcedInit.newBuilder()
+        .setServiceName(settings.serviceName())
+        .setEntityId(entityId);
+    loaded.snapshot().ifPresent(snapshot -> init.setSnapshot(EventSourcedSnapshot.newBuilder()
+        .setSnapshotSequence(loaded.snapshotSequenceNr())
+        .setSnapshot(snapshot)));
+    stream.start(
+        EventSourcedStreamIn.newBuilder().setInit(init).build(),
+        settings.replay().events(persistenceId, loaded.snapshotSequenceNr() + 1, loaded.highestSequenceNr()));
+    pipeline.open(System.nanoTime());
+    afterProgress();
   }
 
   private void onUserFunction(EventSourcedStreamOut message) {
-    switch (message.getMessageCase()) {
-      case REPLY -> onReply(message.getReply());
-      case FAILURE -> onFailure(message.getFailure());
-      default -> failAll("the user function sent an empty message");
-    }
-  }
-
-  private void onReply(EventSourcedReply reply) {
-    if (inFlight == null || pendingReply != null || reply.getCommandId() != lastCommandId) {
-      failAll("the user function answered command " + reply.getCommandId() + " but "
-          + (inFlight == null || pendingReply != null ? "none was waiting" : "command " + lastCommandId + " was"));
-      return;
-    }
-    timers().cancel("answer-overdue");
-    ClientAction action = reply.getClientAction();
-    if (action.hasFailure() && action.getFailure().getRestart()) {
-      // Its events are dropped: the user function state that produced them is discarded too.
-      restart(action.getFailure());
-      return;
-    }
-    pendingReply = EntityReply.newBuilder().setAction(action).addAllSideEffects(reply.getSideEffectsList()).build();
-    if (reply.getEventsCount() == 0) {
-      if (reply.hasSnapshot()) {
-        log.warn("Entity '{}' of {} sent a snapshot without events; it is ignored", entityId, settings.serviceName());
+    CommandPipeline.Outcome outcome = switch (message.getMessageCase()) {
+      case REPLY -> {
+        if (message.getReply().getEventsCount() == 0 && message.getReply().hasSnapshot()) {
+          log.warn("snapshot-without-events", "Entity '{}' of {} sent a snapshot without events; it is ignored",
+              entityId, settings.serviceName());
+        }
+        yield pipeline.onReply(message.getReply(), System.nanoTime());
       }
-      answerInFlight();
+      case FAILURE -> pipeline.onFailure(message.getFailure());
+      default -> new CommandPipeline.Violation("sent an empty message");
+    };
+    if (outcome instanceof CommandPipeline.Failed failed) {
+      log.info("failed", "Entity '{}' of {} restarts from its journal after the user function failed it: {}",
+          entityId, settings.serviceName(), failed.description());
+      endIncarnation();
+    } else if (outcome instanceof CommandPipeline.Violation violation) {
+      log.warn("violation", "Entity '{}' of {} restarts: the user function {}", entityId, settings.serviceName(),
+          violation.problem());
+      pipeline.onStreamLost("the user function broke the protocol");
+      endIncarnation();
     } else {
-      journal.tell(new EntityJournal.Persist(reply.getEventsList(),
-          reply.hasSnapshot() ? Optional.of(reply.getSnapshot()) : Optional.empty()), self());
+      afterProgress();
     }
   }
 
-  private void onFailure(Failure failure) {
-    if (inFlight == null || pendingReply != null || failure.getCommandId() != lastCommandId) {
-      failAll("the user function failed" + (failure.getCommandId() == 0 ? "" : " command " + failure.getCommandId())
-          + ": " + failure.getDescription());
+  private void streamLost(String reason) {
+    log.warn("stream-lost", "Entity '{}' of {} restarts: {}", entityId, settings.serviceName(), reason);
+    pipeline.onStreamLost(reason);
+    endIncarnation();
+  }
+
+  private void checkOverdue() {
+    long owedFor = System.nanoTime() - owedSinceNanos;
+    if (pipeline.oldestUnanswered().isPresent() && owedFor >= settings.userFunctionTimeout().toNanos()) {
+      streamLost("the user function did not answer within " + settings.userFunctionTimeout());
+    } else {
+      afterProgress();
+    }
+  }
+
+  private void onJournalFailed(EntityJournal.JournalFailed failed) {
+    log.warn("journal-failed", "Entity '{}' of {} restarts: {}: {}", entityId, settings.serviceName(),
+        failed.forCallers(), failed.detail());
+    if (failed.duringRecovery()) {
+      pipeline.onRecoveryFailed(failed.forCallers());
+    } else {
+      pipeline.onJournalFailed(failed.forCallers());
+    }
+    discardStream();
+    // The journal stops itself; the next incarnation starts once it has.
+  }
+
+  private void onJournalStopped() {
+    journal = null;
+    if (stream != null) {
+      // It stopped without saying why: whatever it was writing is in doubt.
+      pipeline.onJournalFailed("the entity's journal stopped");
+      discardStream();
+    }
+    afterProgress();
+  }
+
+  /** The incarnation is over: its stream goes now, its journal once it has written what it holds. */
+  private void endIncarnation() {
+    discardStream();
+    afterProgress();
+  }
+
+  private void discardStream() {
+    if (stream != null) {
+      stream.abort();
+      stream = null;
+    }
+    timers().cancel(ANSWER_TIMER);
+  }
+
+  /** Whatever just happened, take the next step: stop a finished journal, start an incarnation, stop. */
+  private void afterProgress() {
+    if (stream == null && journal != null && !pipeline.isWriting()) {
+      context().stop(journal); // its Terminated brings us back here
       return;
     }
-    timers().cancel("answer-overdue");
-    if (failure.getRestart()) {
-      restart(failure);
+    if (stream == null && journal == null && pipeline.hasQueued()) {
+      startIncarnation();
       return;
     }
-    pendingReply = EntityReply.newBuilder().setAction(ClientAction.newBuilder().setFailure(failure)).build();
-    answerInFlight();
-  }
-
-  private void answerInFlight() {
-    inFlight.caller().tell(pendingReply, self());
-    inFlight = null;
-    pendingReply = null;
-    sendNext();
-  }
-
-  /** The user function asked to start over: the caller gets its failure, the rest a retryable error. */
-  private void restart(Failure failure) {
-    log.info("Entity '{}' of {} restarts at the user function's request: {}", entityId, settings.serviceName(),
-        failure.getDescription());
-    Waiting failed = inFlight;
-    inFlight = null;
-    failAll("the entity restarted");
-    failed.caller().tell(EntityReply.newBuilder().setAction(ClientAction.newBuilder().setFailure(failure)).build(), self());
+    if (stopRequested && pipeline.isIdle()) {
+      context().stop(self());
+      return;
+    }
+    watchOwedAnswer();
   }
 
   /**
-   * Asks the shard to stop the entity, then answers every waiting caller with "unavailable".
-   * Going through the shard (rather than stopping at once) makes it hold back commands sent from
-   * now on and hand them to the next incarnation, which loads the entity afresh from the journal;
-   * telling the shard before answering anyone means no caller can get its answer and send its
-   * next command before the shard knows.
+   * Keeps one timer for the answer the user function owes longest. Replies come in order, so it
+   * is re-armed only when it fires or when there was nothing owed before, not per command.
    */
-  private void failAll(String reason) {
-    context().parent().tell(new ShardRegion.Passivate(PoisonPill.getInstance()), self());
-    getContext().become(stopping(reason));
-    timers().cancelAll();
-    context().unwatch(journal);
-    context().stop(journal);
-    closeStream();
-    int callers = waiting.size() + (inFlight == null ? 0 : 1);
-    log.warn("Entity '{}' of {} restarts, {} waiting caller(s) get UNAVAILABLE: {}",
-        entityId, settings.serviceName(), callers, reason);
-    EntityReply unavailable = unavailable(reason);
-    if (inFlight != null) {
-      inFlight.caller().tell(unavailable, self());
-      inFlight = null;
+  private void watchOwedAnswer() {
+    Optional<Long> owed = pipeline.oldestUnanswered();
+    if (owed.isEmpty() || !replayTaken || stream == null) {
+      timers().cancel(ANSWER_TIMER);
+      owedCommandId = 0;
+      return;
     }
-    waiting.forEach(w -> w.caller().tell(unavailable, self()));
-    waiting.clear();
-  }
-
-  /** Commands that reached the entity before the shard knew it was stopping get the same error. */
-  private Receive stopping(String reason) {
-    return receiveBuilder()
-        .match(EntityCommand.class, command -> sender().tell(unavailable(reason), self()))
-        .matchAny(ignored -> {})
-        .build();
-  }
-
-  private static EntityReply unavailable(String reason) {
-    return EntityReply.newBuilder().setUnavailable(EntityUnavailable.newBuilder().setDescription(reason)).build();
-  }
-
-  private void push(EventSourcedStreamIn message) {
-    QueueOfferResult result = toUserFunction.offer(message);
-    if (result != QueueOfferResult.enqueued()) {
-      throw new IllegalStateException("entity stream to the user function refused a message: " + result
-          + " (stateside.proxy.entity-stream-buffer may be too small)");
+    long now = System.nanoTime();
+    if (owed.get() != owedCommandId) {
+      owedCommandId = owed.get();
+      owedSinceNanos = now;
+    }
+    if (!timers().isTimerActive(ANSWER_TIMER)) {
+      long left = settings.userFunctionTimeout().toNanos() - (now - owedSinceNanos);
+      timers().startSingleTimer(ANSWER_TIMER, new AnswerOverdue(incarnation), Duration.ofNanos(Math.max(left, 1)));
     }
   }
 
-  /**
-   * Sends the replayed journal down the stream. The journal calls it during replay; the entity
-   * once after, which the journal's {@code Recovered} message orders after the replay.
-   */
-  private final class Replay implements EntityJournal.ReplaySink {
-    private boolean initSent;
-
+  /** How the pipeline reaches the stream, the journal and the callers. */
+  private final class Port implements CommandPipeline.Port {
     @Override
-    public void snapshot(long sequenceNr, Any snapshot) {
-      sendInit(Optional.of(EventSourcedSnapshot.newBuilder().setSnapshotSequence(sequenceNr).setSnapshot(snapshot).build()));
-    }
-
-    @Override
-    public void event(long sequenceNr, Any event) {
-      sendInit(Optional.empty());
-      push(EventSourcedStreamIn.newBuilder()
-          .setEvent(EventSourcedEvent.newBuilder().setSequence(sequenceNr).setPayload(event))
+    public void send(long commandId, EntityCommand command) {
+      boolean taken = stream.send(EventSourcedStreamIn.newBuilder().setCommand(Command.newBuilder()
+              .setEntityId(entityId)
+              .setId(commandId)
+              .setName(command.getName())
+              .setPayload(command.getPayload())
+              .setMetadata(command.getMetadata()))
           .build());
+      if (!taken) {
+        self().tell(new UserFunctionStream.Closed(incarnation, Optional.of(
+            new IllegalStateException("the stream to the user function overflowed"))), ActorRef.noSender());
+      }
     }
 
-    void sendInit(Optional<EventSourcedSnapshot> snapshot) {
-      if (initSent) {
-        return;
-      }
-      initSent = true;
-      EventSourcedInit.Builder init = EventSourcedInit.newBuilder()
-          .setServiceName(settings.serviceName())
-          .setEntityId(entityId);
-      snapshot.ifPresent(init::setSnapshot);
-      push(EventSourcedStreamIn.newBuilder().setInit(init).build());
+    @Override
+    public void write(long writeNo, List<CommandPipeline.Segment> segments) {
+      journal.tell(new EntityJournal.Persist(writeNo, segments), self());
+    }
+
+    @Override
+    public void answer(ActorRef caller, EntityReply reply) {
+      caller.tell(reply, self());
     }
   }
 }

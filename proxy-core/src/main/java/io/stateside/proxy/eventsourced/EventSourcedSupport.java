@@ -40,18 +40,23 @@ public final class EventSourcedSupport implements EntityTypeSupport {
         entity.serviceName(),
         entity.persistenceId(),
         client,
-        context.settings().entityStreamBuffer(),
+        new JournalReplay(context.system(), context.settings().readJournalPlugin()),
+        context.settings().entityPipelineDepth(),
         context.settings().userFunctionTimeout());
-    ActorRef region = ClusterSharding.get(context.system()).start(
+    ClusterSharding sharding = ClusterSharding.get(context.system());
+    ClusterShardingSettings shardingSettings = passivatingAfter(ClusterShardingSettings.create(context.system()), entity);
+    ActorRef region = sharding.start(
         "event-sourced-" + entity.serviceName(),
         EventSourcedEntity.props(settings),
-        passivatingAfter(ClusterShardingSettings.create(context.system()), entity),
+        shardingSettings,
         new ShardRegion.HashCodeMessageExtractor(context.settings().numberOfShards()) {
           @Override
           public String entityId(Object message) {
             return ((EntityCommand) message).getEntityId();
           }
-        });
+        },
+        sharding.defaultShardAllocationStrategy(shardingSettings),
+        EventSourcedEntity.Stop.INSTANCE);
     return (command, timeout) ->
         PlainFutures.of(Patterns.ask(region, command, timeout)).thenApply(EntityReply.class::cast);
   }

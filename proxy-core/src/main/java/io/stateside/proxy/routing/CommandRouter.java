@@ -12,6 +12,7 @@ import io.stateside.protocol.SideEffect;
 import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
 import io.stateside.proxy.entity.EntityGateway;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,13 +65,18 @@ public final class CommandRouter {
 
   private CompletionStage<ByteString> dispatch(
       MethodRoute route, String entityId, Any payload, Metadata metadata, Deadline deadline, String expectedOutput) {
+    Duration remaining = deadline.remaining();
+    if (remaining.isZero()) {
+      return CompletableFuture.failedFuture(deadlineExceeded(route, entityId));
+    }
     EntityCommand command = EntityCommand.newBuilder()
         .setEntityId(entityId)
         .setName(route.methodName())
         .setPayload(payload)
         .setMetadata(metadata)
+        .setRemainingNanos(remaining.toNanos())
         .build();
-    return route.gateway().send(command, deadline.remaining())
+    return route.gateway().send(command, remaining)
         .exceptionally(error -> { throw asStatus(route, entityId, error); })
         .thenCompose(reply -> complete(route, entityId, reply, deadline, expectedOutput));
   }
@@ -79,6 +85,9 @@ public final class CommandRouter {
       MethodRoute route, String entityId, EntityReply reply, Deadline deadline, String expectedOutput) {
     if (reply.hasUnavailable()) {
       throw Status.UNAVAILABLE.withDescription(reply.getUnavailable().getDescription()).asRuntimeException();
+    }
+    if (reply.hasExpired()) {
+      throw Status.DEADLINE_EXCEEDED.withDescription(reply.getExpired().getDescription()).asRuntimeException();
     }
     List<SideEffect> effects = reply.getSideEffectsList();
     CompletionStage<Void> synchronous = CompletableFuture.completedFuture(null);
@@ -166,12 +175,16 @@ public final class CommandRouter {
       return status;
     }
     if (cause instanceof TimeoutException) {
-      return Status.DEADLINE_EXCEEDED
-          .withDescription("no answer from entity '" + entityId + "' of " + route.serviceName() + " in time")
-          .asRuntimeException();
+      return deadlineExceeded(route, entityId);
     }
     log.warn("Entity '{}' of {} could not be reached", entityId, route.serviceName(), cause);
     return Status.UNAVAILABLE.withDescription("entity unavailable: " + cause.getMessage()).asRuntimeException();
+  }
+
+  private static StatusRuntimeException deadlineExceeded(MethodRoute route, String entityId) {
+    return Status.DEADLINE_EXCEEDED
+        .withDescription("no answer from entity '" + entityId + "' of " + route.serviceName() + " in time")
+        .asRuntimeException();
   }
 
   static Throwable unwrap(Throwable error) {

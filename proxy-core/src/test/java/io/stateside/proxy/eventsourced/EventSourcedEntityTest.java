@@ -207,7 +207,7 @@ class EventSourcedEntityTest {
   }
 
   @Test
-  void failureReplyBecomesUnknownWithItsDescription() {
+  void streamLevelFailureBecomesUnknownWithItsDescriptionAndRestartsTheEntity() {
     start();
     increase("f", 1);
     userFunction.behave(context -> Optional.of(EventSourcedStreamOut.newBuilder()
@@ -220,7 +220,8 @@ class EventSourcedEntityTest {
 
     userFunction.behave(context -> Optional.empty());
     assertEquals(2, increase("f", 1));
-    assertEquals(1, userFunction.streamsOpened("f"), "a plain failure keeps the entity running");
+    assertEquals(2, userFunction.streamsOpened("f"),
+        "a stream-level failure ends the incarnation; the next one starts from the journal");
   }
 
   @Test
