@@ -14,6 +14,7 @@ import io.stateside.example.counter.GetRequest;
 import io.stateside.example.counter.IncreaseRequest;
 import io.stateside.proxy.StatesideProxy;
 import io.stateside.proxy.testing.Await;
+import io.stateside.proxy.testing.HotEntityLoad;
 import io.stateside.proxy.testing.CounterUserFunction;
 import io.stateside.proxy.testing.ProxyHarness;
 import java.time.Duration;
@@ -155,6 +156,28 @@ class CassandraOutageTest {
     }
     assertEquals(1, increase("new", 1));
     assertEquals(List.of(1L, 2L, 3L, 10L), ProxyOnCassandra.journaledIncrements(proxy.system(), "counter|a"));
+  }
+
+  @Test
+  void aHotEntityLosesNothingAcknowledgedWhenCassandraGoesAwayInTheMiddle() throws Exception {
+    start(env("hot_outage", "cassandra"), true);
+    HotEntityLoad load = HotEntityLoad.start(client, "hot", 64, 100_000);
+    load.awaitAcknowledged(500);
+    cassandra.node().stop();
+    load.awaitFinished(); // each caller stops at its first failure
+    log.info("Cassandra went away under a hot entity: {} increases acknowledged, {} in doubt",
+        load.acknowledged(), load.inDoubt());
+
+    cassandra.node().start();
+    Await.until("the hot entity serves again", Duration.ofSeconds(90), () -> {
+      try {
+        get("hot");
+        return true;
+      } catch (Exception stillRecovering) {
+        return false;
+      }
+    });
+    load.assertNothingAcknowledgedLost(get("hot"));
   }
 
   @Test

@@ -18,6 +18,7 @@ import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
 import io.stateside.proxy.StatesideProxy;
 import io.stateside.proxy.testing.Await;
 import io.stateside.proxy.testing.CounterUserFunction;
+import io.stateside.proxy.testing.HotEntityLoad;
 import io.stateside.proxy.testing.ProxyHarness;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -144,6 +145,19 @@ class CassandraStoreTest {
     // Every event carries the entity type's persistence id as tag, for eventing.
     Await.until("tagged events are visible to the events-by-tag query", Duration.ofSeconds(60), () ->
         sorted(taggedIncrements("counter")).equals(sorted(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 100L, 10L, 1L))));
+  }
+
+  @Test
+  void sixtyFourCallersOnOneHotEntityGetExactStateAndOrderedReplies() {
+    Map<String, String> env = ProxyOnCassandra.env(cassandra.node(), "hot_entity");
+    userFunction = CounterUserFunction.start(userSide, CounterUserFunction.Options.defaults().withSnapshotEvery(5));
+    startProxy(env);
+    HotEntityLoad load = HotEntityLoad.start(client, "hot", 64, 20).awaitFinished();
+    load.assertExact(get("hot"));
+    assertEquals(64 * 20, load.acknowledged());
+
+    restartProxy(env);
+    assertEquals(64 * 20, get("hot"), "what was acknowledged is in Cassandra");
   }
 
   @Test

@@ -22,6 +22,7 @@ import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
 import io.stateside.proxy.StatesideProxy;
 import io.stateside.proxy.testing.Await;
 import io.stateside.proxy.testing.CounterUserFunction;
+import io.stateside.proxy.testing.HotEntityLoad;
 import io.stateside.proxy.testing.ProxyFixture;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,27 +79,11 @@ class EventSourcedEntityTest {
   }
 
   @Test
-  void concurrentClientsOnOneEntityGetExactStateAndOrderedReplies() {
+  void sixtyFourConcurrentCallersOnOneEntityGetExactStateAndOrderedReplies() {
     start();
-    int clients = 8;
-    int increasesEach = 25;
-    List<CompletableFuture<List<Long>>> runs = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      runs.add(CompletableFuture.supplyAsync(() -> {
-        List<Long> seen = new ArrayList<>();
-        for (int i = 0; i < increasesEach; i++) {
-          seen.add(increase("shared", 1));
-        }
-        return seen;
-      }));
-    }
-    for (CompletableFuture<List<Long>> run : runs) {
-      List<Long> seen = run.join();
-      for (int i = 1; i < seen.size(); i++) {
-        assertTrue(seen.get(i) > seen.get(i - 1), "replies to one client must come in order: " + seen);
-      }
-    }
-    assertEquals(clients * increasesEach, get("shared"));
+    HotEntityLoad load = HotEntityLoad.start(client, "shared", 64, 25).awaitFinished();
+    load.assertExact(get("shared"));
+    assertEquals(64 * 25, load.acknowledged());
     assertEquals(1, userFunction.streamsOpened("shared"), "one stream for the one active entity");
   }
 

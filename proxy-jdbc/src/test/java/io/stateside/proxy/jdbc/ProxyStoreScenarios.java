@@ -20,6 +20,7 @@ import io.stateside.proxy.jdbc.testing.ProxyProcess;
 import io.stateside.proxy.jdbc.testing.TestDatabase;
 import io.stateside.proxy.testing.Await;
 import io.stateside.proxy.testing.CounterUserFunction;
+import io.stateside.proxy.testing.HotEntityLoad;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,6 +138,16 @@ abstract class ProxyStoreScenarios {
 
     List<Long> tagged = eventsByTag(second, PERSISTENCE_ID + "|" + eventsOnly);
     assertEquals(List.of(1L, 2L, 3L), tagged, "the read journal finds the entity's events by tag");
+  }
+
+  @Test
+  void sixtyFourCallersOnOneHotEntityGetExactStateAndOrderedReplies() {
+    String hot = uniqueId("hot");
+    try (CounterCalls calls = new CounterCalls(startProxy(), testSide)) {
+      HotEntityLoad load = HotEntityLoad.start(calls.client(), hot, 64, 20).awaitFinished();
+      load.assertExact(calls.get(hot));
+      assertEquals(64 * 20, load.acknowledged());
+    }
   }
 
   @Test

@@ -44,6 +44,11 @@ public final class CounterCalls implements AutoCloseable {
         .thenApply(value -> value.getValue()));
   }
 
+  /** The client itself, for asynchronous callers. */
+  public CounterServiceClient client() {
+    return client;
+  }
+
   /** The gRPC status code of a failed call. */
   public static Status.Code code(Throwable failure) {
     return Status.fromThrowable(failure).getCode();
