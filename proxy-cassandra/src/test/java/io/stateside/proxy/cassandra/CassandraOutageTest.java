@@ -106,6 +106,18 @@ class CassandraOutageTest {
     return call.get().get(DEADLINE.toSeconds() * 3, TimeUnit.SECONDS).getValue();
   }
 
+  /** Waits until the entity can be read again, after Cassandra came back. */
+  private void awaitServing(String counter) {
+    Await.until(counter + " serves again", Duration.ofSeconds(90), () -> {
+      try {
+        get(counter);
+        return true;
+      } catch (Exception stillRecovering) {
+        return false;
+      }
+    });
+  }
+
   /** The call's gRPC status; the client's deadline would show as DEADLINE_EXCEEDED. */
   private Status.Code failureOf(ThrowingCall call) {
     ExecutionException e = assertThrows(ExecutionException.class, call::run);
@@ -142,14 +154,7 @@ class CassandraOutageTest {
 
     cassandra.node().start();
 
-    Await.until("the proxy serves entities again", Duration.ofSeconds(90), () -> {
-      try {
-        get("a");
-        return true;
-      } catch (Exception stillRecovering) {
-        return false;
-      }
-    });
+    awaitServing("a");
     for (Map.Entry<String, Long> entry : values.entrySet()) {
       assertEquals(entry.getValue(), get(entry.getKey()), "no failed write of " + entry.getKey() + " was kept");
       assertEquals(entry.getValue() + 10, increase(entry.getKey(), 10), entry.getKey() + " continues from its state");
@@ -169,14 +174,7 @@ class CassandraOutageTest {
         load.acknowledged(), load.inDoubt());
 
     cassandra.node().start();
-    Await.until("the hot entity serves again", Duration.ofSeconds(90), () -> {
-      try {
-        get("hot");
-        return true;
-      } catch (Exception stillRecovering) {
-        return false;
-      }
-    });
+    awaitServing("hot");
     load.assertNothingAcknowledgedLost(get("hot"));
   }
 
