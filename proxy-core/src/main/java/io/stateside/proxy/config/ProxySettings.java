@@ -11,9 +11,12 @@ public record ProxySettings(
     int userFunctionPort,
     Duration passivationTimeout,
     Duration requestTimeout,
+    Duration maxRequestTimeout,
     Duration userFunctionTimeout,
     int entityStreamBuffer,
     int numberOfShards,
+    CallLimits limits,
+    StoreSettings store,
     DiscoverySettings discovery,
     boolean joinSelfWhenNoSeedNodes) {
 
@@ -21,9 +24,30 @@ public record ProxySettings(
   public record DiscoverySettings(
       Duration minBackoff, Duration maxBackoff, Duration giveUpAfter, Duration callTimeout) {}
 
+  /**
+   * What one call may send. Each limit fails only the call that breaks it, so one client
+   * cannot take memory or connections from the others.
+   */
+  public record CallLimits(int maxMessageSize, int maxHeaderCount, int maxHeaderListSize, int maxEntityKeyLength) {}
+
+  /** What the proxy needs to know about its journal beyond the Akka plugin settings. */
+  public record StoreSettings(int maxPersistenceIdLength, Duration checkTimeout) {
+
+    /** The longest entity id that still fits the store with the given persistence id prefix. */
+    public int maxEntityKeyLength(int configuredMaximum, String persistenceIdPrefix) {
+      if (maxPersistenceIdLength <= 0) {
+        return configuredMaximum;
+      }
+      // The stored persistence id is "<prefix>|<entity id>".
+      return Math.min(configuredMaximum, maxPersistenceIdLength - persistenceIdPrefix.length() - 1);
+    }
+  }
+
   public static ProxySettings from(Config root) {
     Config c = root.getConfig("stateside.proxy");
     Config d = c.getConfig("discovery");
+    Config l = c.getConfig("limits");
+    Config s = c.getConfig("store");
     return new ProxySettings(
         c.getString("http-interface"),
         c.getInt("http-port"),
@@ -31,9 +55,16 @@ public record ProxySettings(
         c.getInt("user-function-port"),
         c.getDuration("passivation-timeout"),
         c.getDuration("request-timeout"),
+        c.getDuration("max-request-timeout"),
         c.getDuration("user-function-timeout"),
         c.getInt("entity-stream-buffer"),
         c.getInt("number-of-shards"),
+        new CallLimits(
+            Math.toIntExact(l.getBytes("max-message-size")),
+            l.getInt("max-header-count"),
+            Math.toIntExact(l.getBytes("max-header-list-size")),
+            l.getInt("max-entity-key-length")),
+        new StoreSettings(s.getInt("max-persistence-id-length"), s.getDuration("check-timeout")),
         new DiscoverySettings(
             d.getDuration("min-backoff"),
             d.getDuration("max-backoff"),

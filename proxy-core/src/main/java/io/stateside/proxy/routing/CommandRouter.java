@@ -38,11 +38,14 @@ public final class CommandRouter {
     this.routes = Map.copyOf(routes);
   }
 
-  /** A router for the given methods, each served by its service's gateway. */
-  public static CommandRouter of(Map<MethodDescriptor, EntityGateway> methods) {
+  /**
+   * A router for the given methods, each served by its service's gateway; entity keys longer
+   * than the maximum are refused.
+   */
+  public static CommandRouter of(Map<MethodDescriptor, EntityGateway> methods, int maxEntityKeyLength) {
     Map<String, MethodRoute> routes = new HashMap<>();
     methods.forEach((method, gateway) -> {
-      MethodRoute route = MethodRoute.of(method, gateway);
+      MethodRoute route = MethodRoute.of(method, gateway, maxEntityKeyLength);
       routes.put(route.path(), route);
     });
     return new CommandRouter(routes);
