@@ -15,12 +15,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a failed call into the status the client sees, and logs it: one line per status per
- * interval, so that a client that sends thousands of bad calls leaves a readable log.
+ * interval, so that a client that sends thousands of bad calls leaves a readable log. The
+ * details of the proxy's own troubles (journal errors quote SQL) go to the log, not to clients.
  */
 final class StatusMapper implements Function<ActorSystem, Function<Throwable, Trailers>> {
 
   private static final Logger log = LoggerFactory.getLogger(StatusMapper.class);
   private static final ThrottledLog throttled = new ThrottledLog(log, Duration.ofSeconds(10));
+  private static final Status UNAVAILABLE = Status.UNAVAILABLE.withDescription(
+      "the entity is unavailable (it restarts from its journal); try again");
 
   @Override
   public Function<Throwable, Trailers> apply(ActorSystem system) {
@@ -36,6 +39,10 @@ final class StatusMapper implements Function<ActorSystem, Function<Throwable, Tr
       case INVALID_ARGUMENT, UNIMPLEMENTED, NOT_FOUND, UNKNOWN, RESOURCE_EXHAUSTED ->
           throttled.info(kind, "Call answered with {}: {}", kind, status.getDescription());
       case INTERNAL -> throttled.error(kind, "Call failed inside the proxy", status.getCause());
+      case UNAVAILABLE -> {
+        throttled.warn(kind, "Call answered with {}: {}", kind, status.getDescription());
+        return new Trailers(UNAVAILABLE);
+      }
       default -> throttled.warn(kind, "Call answered with {}: {}", kind, status.getDescription());
     }
     return new Trailers(status);
