@@ -77,7 +77,6 @@ public final class StatesideProxy {
   public static CompletionStage<StatesideProxy> start(Config config) {
     requireProxyAkkaSettings(config);
     ProxySettings settings = ProxySettings.from(config);
-    requireCallsShorterThanIdleTimeout(config, settings);
     ActorSystem system = ActorSystem.create(NAME, config);
     try {
       joinCluster(system, settings);
@@ -135,18 +134,6 @@ public final class StatesideProxy {
           + config.getString("akka.actor.provider") + ", akka.http.server.preview.enable-http2 = "
           + config.getString("akka.http.server.preview.enable-http2") + "): put stateside-proxy-core before "
           + "the Akka jars on the class path, or set both in application.conf");
-    }
-  }
-
-  /**
-   * A call in flight sends nothing while it waits for its entity; were it allowed to wait longer
-   * than the idle timeout, its connection would be closed under it.
-   */
-  private static void requireCallsShorterThanIdleTimeout(Config config, ProxySettings settings) {
-    String idle = config.getString("akka.http.server.idle-timeout");
-    if (!idle.equals("infinite") && config.getDuration("akka.http.server.idle-timeout").compareTo(settings.maxRequestTimeout()) <= 0) {
-      throw new IllegalStateException("stateside.proxy.max-request-timeout (" + settings.maxRequestTimeout()
-          + ") must be shorter than akka.http.server.idle-timeout (" + idle + ")");
     }
   }
 

@@ -43,8 +43,14 @@ public record ProxySettings(
     }
   }
 
+  /**
+   * Reads the settings.
+   *
+   * @throws IllegalStateException when calls could outlive the idle timeout of their connection
+   */
   public static ProxySettings from(Config root) {
     Config c = root.getConfig("stateside.proxy");
+    requireCallsShorterThanIdleTimeout(root, c.getDuration("max-request-timeout"));
     Config d = c.getConfig("discovery");
     Config l = c.getConfig("limits");
     Config s = c.getConfig("store");
@@ -71,5 +77,17 @@ public record ProxySettings(
             d.getDuration("give-up-after"),
             d.getDuration("call-timeout")),
         c.getBoolean("cluster.join-self-when-no-seed-nodes"));
+  }
+
+  /**
+   * A call in flight sends nothing while it waits for its entity; were it allowed to wait longer
+   * than the idle timeout, its connection would be closed under it.
+   */
+  private static void requireCallsShorterThanIdleTimeout(Config root, Duration maxRequestTimeout) {
+    String idle = root.getString("akka.http.server.idle-timeout");
+    if (!idle.equals("infinite") && root.getDuration("akka.http.server.idle-timeout").compareTo(maxRequestTimeout) <= 0) {
+      throw new IllegalStateException("stateside.proxy.max-request-timeout (" + maxRequestTimeout
+          + ") must be shorter than akka.http.server.idle-timeout (" + idle + ")");
+    }
   }
 }
