@@ -9,13 +9,20 @@ import akka.stream.stage.AbstractOutHandler;
 import akka.stream.stage.GraphStage;
 import akka.stream.stage.GraphStageLogic;
 import akka.util.ByteString;
+import akka.util.ByteStringBuilder;
 import io.grpc.Status;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Passes a unary call's request body through unchanged while reading the 5-byte prefix of its
  * gRPC message: a message declared larger than the limit fails the call with
  * RESOURCE_EXHAUSTED before any of it is buffered; a body that ends inside the message (a
  * prefix that lies), holds no message or more than one fails it with INVALID_ARGUMENT.
+ *
+ * <p>A compressed message is collected and inflated here, to at most the limit, and passed on
+ * uncompressed: akka-grpc would inflate it whole, however large it turns out to be.
  *
  * <p>After a refusal it reads on and drops up to one more limit's worth of the body before it
  * cancels it: akka-http resets a stream whose request is cancelled, and a reset sent before
@@ -48,6 +55,8 @@ final class MessageFrameGuard extends GraphStage<FlowShape<ByteString, ByteStrin
       /** Body bytes of the current message still to come. */
       private long bodyLeft;
       private boolean messageSeen;
+      /** A compressed message is collected here, prefix and all, until it is complete. */
+      private ByteStringBuilder compressed;
       /** Set once the call is refused: body bytes still to drop before cancelling the rest. */
       private long dropBudget = -1;
 
@@ -59,7 +68,11 @@ final class MessageFrameGuard extends GraphStage<FlowShape<ByteString, ByteStrin
             if (dropBudget >= 0) {
               drop(chunk);
             } else if (admit(chunk)) {
-              push(out, chunk);
+              if (compressed == null) {
+                push(out, chunk);
+              } else {
+                collect(chunk);
+              }
             }
           }
 
@@ -98,6 +111,9 @@ final class MessageFrameGuard extends GraphStage<FlowShape<ByteString, ByteStrin
             refuse(invalid("a unary call takes one message, the request body holds more"));
             return false;
           }
+          if (prefixSeen == 0 && (chunk.apply(i) & 1) == 1) {
+            compressed = new ByteStringBuilder();
+          }
           if (prefixSeen > 0) {
             // Bytes 1 to 4 of the prefix are the message length, big-endian and unsigned.
             declaredLength = (declaredLength << 8) | (chunk.apply(i) & 0xff);
@@ -121,6 +137,35 @@ final class MessageFrameGuard extends GraphStage<FlowShape<ByteString, ByteStrin
         return true;
       }
 
+      private void collect(ByteString chunk) {
+        compressed.append(chunk);
+        if (bodyLeft > 0 || prefixSeen > 0) {
+          pull(in);
+          return;
+        }
+        ByteString message = compressed.result().drop(PREFIX_LENGTH);
+        compressed = null;
+        try {
+          ByteString inflated = inflate(message);
+          if (inflated.size() > maxMessageSize) {
+            refuse(Status.RESOURCE_EXHAUSTED
+                .withDescription("compressed message inflates to over the limit of " + maxMessageSize + " bytes")
+                .asRuntimeException());
+          } else {
+            push(out, uncompressedPrefix(inflated.size()).concat(inflated));
+          }
+        } catch (IOException e) {
+          refuse(invalid("compressed message is not valid gzip: " + e.getMessage()));
+        }
+      }
+
+      /** At most one byte more than the limit, enough to tell that it is over. */
+      private ByteString inflate(ByteString message) throws IOException {
+        try (InputStream in = new GZIPInputStream(message.iterator().asInputStream())) {
+          return ByteString.fromArrayUnsafe(in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxMessageSize + 1)));
+        }
+      }
+
       private void refuse(RuntimeException refusal) {
         fail(out, refusal);
         dropBudget = maxMessageSize;
@@ -137,6 +182,11 @@ final class MessageFrameGuard extends GraphStage<FlowShape<ByteString, ByteStrin
         }
       }
     };
+  }
+
+  private static ByteString uncompressedPrefix(int length) {
+    return ByteString.fromArrayUnsafe(new byte[] {
+        0, (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length});
   }
 
   private static RuntimeException invalid(String problem) {

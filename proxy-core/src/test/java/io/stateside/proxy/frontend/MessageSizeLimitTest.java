@@ -16,6 +16,7 @@ import io.stateside.proxy.testing.RawHttp2Connection;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,48 @@ class MessageSizeLimitTest {
           .awaitAnswer();
       assertEquals("8", answer.grpcStatus(), "RESOURCE_EXHAUSTED: " + answer.grpcMessage());
       assertTrue(fixture.userFunction().received("over-limit").isEmpty(), "the entity never saw the call");
+      bystanders.assertUnharmed();
+    }
+  }
+
+  private static byte[] gzip(byte[] bytes) throws Exception {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
+      out.write(bytes);
+    }
+    return compressed.toByteArray();
+  }
+
+  /** A message with the compressed flag set. */
+  private static byte[] compressedMessage(byte[] compressed) {
+    byte[] frame = RawHttp2Connection.grpcMessage(compressed);
+    frame[0] = 1;
+    return frame;
+  }
+
+  @Test
+  void aCompressedMessageIsServed() throws Exception {
+    try (RawHttp2Connection connection = new RawHttp2Connection(fixture.proxy().httpPort())) {
+      RawHttp2Connection.Answer answer = connection
+          .open(connection.grpcHeaders(SERVICE, "Increase").add("grpc-encoding", "gzip"), false)
+          .data(compressedMessage(gzip(Bystanders.increase("gzipped", 1))), true)
+          .awaitAnswer();
+      assertEquals("0", answer.grpcStatus(), answer.grpcMessage());
+    }
+  }
+
+  @Test
+  void aCompressedMessageThatInflatesOverTheLimitIsRefused() throws Exception {
+    byte[] bomb = gzip(increaseOfSize("bomb", 2_000_000));
+    assertTrue(bomb.length < LIMIT, "the compressed message itself is within the limit");
+    try (RawHttp2Connection connection = new RawHttp2Connection(fixture.proxy().httpPort())) {
+      Bystanders bystanders = new Bystanders(connection, fixture.proxy().httpPort()).arrive();
+      RawHttp2Connection.Answer answer = connection
+          .open(connection.grpcHeaders(SERVICE, "Increase").add("grpc-encoding", "gzip"), false)
+          .data(compressedMessage(bomb), true)
+          .awaitAnswer();
+      assertEquals("8", answer.grpcStatus(), "RESOURCE_EXHAUSTED: " + answer.grpcMessage());
+      assertTrue(fixture.userFunction().received("bomb").isEmpty(), "the entity never saw the call");
       bystanders.assertUnharmed();
     }
   }
