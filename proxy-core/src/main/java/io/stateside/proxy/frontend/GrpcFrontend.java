@@ -9,6 +9,8 @@ import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.model.StatusCodes;
 import akka.japi.function.Function;
 import akka.stream.Materializer;
+import akka.stream.javadsl.Source;
+import akka.util.ByteString;
 import io.grpc.Status;
 import io.stateside.proxy.concurrent.PlainFutures;
 import io.stateside.proxy.config.ProxySettings;
@@ -71,8 +73,9 @@ public final class GrpcFrontend implements Function<HttpRequest, CompletionStage
         return answer(Status.UNIMPLEMENTED.withDescription("no method " + request.getUri().path()), writer);
       }
       Deadline deadline = Deadline.in(timeoutOf(request));
-      return PlainFutures.of(GrpcMarshalling.unmarshal(
-              request.entity().getDataBytes().via(frameGuard), RawMessageSerializer.INSTANCE, materializer, reader))
+      // A body that is still not complete at the deadline must not hold the call open for ever.
+      Source<ByteString, Object> body = request.entity().getDataBytes().via(frameGuard).completionTimeout(deadline.remaining());
+      return PlainFutures.of(GrpcMarshalling.unmarshal(body, RawMessageSerializer.INSTANCE, materializer, reader))
           .thenCompose(message -> {
             if (deadline.isExpired()) {
               // Nobody waits for the answer any more: the entity need not see the command.

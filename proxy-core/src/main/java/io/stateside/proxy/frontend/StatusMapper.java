@@ -10,6 +10,7 @@ import io.grpc.StatusRuntimeException;
 import io.stateside.proxy.telemetry.ThrottledLog;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,9 @@ final class StatusMapper implements Function<ActorSystem, Function<Throwable, Tr
     }
     if (t instanceof StatusException s) {
       return s.getStatus();
+    }
+    if (t instanceof TimeoutException) {
+      return Status.DEADLINE_EXCEEDED.withDescription("the request body was not complete by the deadline");
     }
     if (t instanceof PeerClosedStreamException) {
       return Status.CANCELLED.withDescription(t.getMessage());

@@ -57,4 +57,17 @@ class GrpcTimeoutEdgeCasesTest {
     RawHttp2Connection.Answer answer = callWithTimeout("huge-" + grpcTimeout, grpcTimeout);
     assertEquals("0", answer.grpcStatus(), answer.grpcMessage());
   }
+
+  @org.junit.jupiter.api.Test
+  void aBodyThatNeverArrivesEndsTheCallAtItsDeadline() throws Exception {
+    try (RawHttp2Connection connection = new RawHttp2Connection(fixture.proxy().httpPort())) {
+      Bystanders bystanders = new Bystanders(connection, fixture.proxy().httpPort()).arrive();
+      // Headers only: the message never comes.
+      RawHttp2Connection.Answer answer = connection
+          .open(connection.grpcHeaders(CounterUserFunction.SERVICE, "Increase").add("grpc-timeout", "300m"), false)
+          .awaitAnswer();
+      assertEquals("4", answer.grpcStatus(), "DEADLINE_EXCEEDED: " + answer.grpcMessage() + ", reset " + answer.resetCode());
+      bystanders.assertUnharmed();
+    }
+  }
 }
