@@ -3,6 +3,7 @@ package io.stateside.proxy;
 import akka.Done;
 import akka.actor.ActorSystem;
 import akka.actor.Props;
+import akka.pattern.Patterns;
 import akka.persistence.AbstractPersistentActor;
 import akka.persistence.DeleteMessagesFailure;
 import akka.persistence.DeleteMessagesSuccess;
@@ -11,18 +12,29 @@ import com.google.protobuf.Any;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.stateside.proxy.telemetry.ThrottledLog;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a probe event to the configured journal and deletes it again, so that a proxy whose
- * store cannot be written (a read-only database, missing grants, a full disk) says so at
- * start instead of serving calls that all fail.
+ * store cannot be written (a read-only database, missing grants, a full disk, wrong
+ * credentials) says so at start instead of serving calls that all fail. A store that is still
+ * starting gets until the check's timeout.
  */
 final class StoreWriteCheck extends AbstractPersistentActor {
 
   /** Events are stored as Any, so the probe needs no class of its own. */
   private static final Any PROBE = Any.newBuilder().setTypeUrl("type.googleapis.com/google.protobuf.Empty").build();
+
+  private static final ThrottledLog retries =
+      new ThrottledLog(LoggerFactory.getLogger(StoreWriteCheck.class), Duration.ofSeconds(10));
+
+  /** Pause between attempts while the store is not writable yet (a database still starting). */
+  private static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
 
   private final String persistenceId;
   private final CompletableFuture<Done> result;
@@ -33,25 +45,44 @@ final class StoreWriteCheck extends AbstractPersistentActor {
   }
 
   /**
-   * Completes when a probe event was written and deleted; fails with an explanation naming the
-   * journal when that failed or took longer than {@code timeout}.
+   * Completes when a probe event was written and deleted; tries again while that fails, and
+   * fails with an explanation naming the journal and the last cause once {@code timeout} passed.
    */
   static CompletionStage<Done> run(ActorSystem system, String nodeName, Duration timeout) {
     String journal = system.settings().config().getString("akka.persistence.journal.plugin");
-    CompletableFuture<Done> result = new CompletableFuture<>();
-    system.actorOf(Props.create(StoreWriteCheck.class,
-        () -> new StoreWriteCheck("stateside-store-check|" + nodeName, result)), "store-write-check-" + UUID.randomUUID());
-    return result
-        .orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+    long giveUpAt = System.nanoTime() + timeout.toNanos();
+    return attempt(system, "stateside-store-check|" + nodeName, giveUpAt)
         .handle((done, error) -> {
           if (error == null) {
             return done;
           }
-          String problem = error instanceof TimeoutException
-              ? "did not answer within " + timeout
-              : String.valueOf(error.getMessage());
-          throw new IllegalStateException("The journal (" + journal + ") cannot be written: " + problem, error);
+          Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+          String problem = cause instanceof TimeoutException
+              ? "no answer within " + timeout
+              : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+          throw new IllegalStateException("The journal (" + journal + ") cannot be written: " + problem, cause);
         });
+  }
+
+  private static CompletableFuture<Done> attempt(ActorSystem system, String persistenceId, long giveUpAt) {
+    CompletableFuture<Done> result = new CompletableFuture<>();
+    system.actorOf(Props.create(StoreWriteCheck.class, () -> new StoreWriteCheck(persistenceId, result)),
+        "store-write-check-" + UUID.randomUUID());
+    long left = giveUpAt - System.nanoTime();
+    return result
+        .orTimeout(Math.max(1, left), TimeUnit.NANOSECONDS)
+        .handle((done, error) -> {
+          if (error == null) {
+            return CompletableFuture.completedFuture(done);
+          }
+          if (error instanceof TimeoutException || giveUpAt - System.nanoTime() <= RETRY_INTERVAL.toNanos()) {
+            return CompletableFuture.<Done>failedFuture(error);
+          }
+          retries.info("retry", "The journal cannot be written yet ({}); trying again", error.toString());
+          return Patterns.after(RETRY_INTERVAL, system.scheduler(), system.dispatcher(),
+              () -> attempt(system, persistenceId, giveUpAt)).toCompletableFuture();
+        })
+        .thenCompose(next -> next);
   }
 
   @Override
@@ -75,10 +106,10 @@ final class StoreWriteCheck extends AbstractPersistentActor {
         .build();
   }
 
+  /** Not logged here: the check's caller reports the outcome once. */
   @Override
   public void onPersistFailure(Throwable cause, Object event, long seqNr) {
-    result.completeExceptionally(cause);
-    super.onPersistFailure(cause, event, seqNr);
+    finish(cause);
   }
 
   @Override
@@ -88,8 +119,7 @@ final class StoreWriteCheck extends AbstractPersistentActor {
 
   @Override
   public void onRecoveryFailure(Throwable cause, scala.Option<Object> event) {
-    result.completeExceptionally(cause);
-    super.onRecoveryFailure(cause, event);
+    finish(cause);
   }
 
   private void finish(Throwable failure) {

@@ -22,7 +22,7 @@ class ProxySettingsTest {
     assertEquals(Duration.ofSeconds(10), settings.requestTimeout());
     assertEquals(Duration.ofSeconds(60), settings.maxRequestTimeout());
     assertEquals(new ProxySettings.CallLimits(12 * 1024 * 1024, 64, 8 * 1024, 200), settings.limits());
-    assertEquals(new ProxySettings.StoreSettings(0, Duration.ofSeconds(30)), settings.store());
+    assertEquals(new ProxySettings.StoreSettings(0, Duration.ofSeconds(60)), settings.store());
     assertEquals(Duration.ofMinutes(5), settings.discovery().giveUpAfter());
     assertTrue(settings.joinSelfWhenNoSeedNodes());
   }

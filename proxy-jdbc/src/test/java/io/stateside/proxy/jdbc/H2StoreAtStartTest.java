@@ -29,7 +29,7 @@ class H2StoreAtStartTest {
       IllegalStateException failure = assertThrows(IllegalStateException.class,
           () -> JdbcProxyHarness.start(database, counter.port(), ConfigFactory.parseMap(Map.of(
               "stateside.jdbc.h2.url", readOnly,
-              "stateside.proxy.store.check-timeout", "20s"))));
+              "stateside.proxy.store.check-timeout", "5s"))));
       String reason = rootMessage(failure);
       assertTrue(reason.contains("The journal (jdbc-journal) cannot be written"), reason);
       assertTrue(counter.entityIds().isEmpty(), "no entity was started");
