@@ -3,7 +3,6 @@ package io.stateside.proxy;
 import akka.Done;
 import akka.actor.ActorSystem;
 import akka.actor.Props;
-import akka.pattern.Patterns;
 import akka.persistence.AbstractPersistentActor;
 import akka.persistence.DeleteMessagesFailure;
 import akka.persistence.DeleteMessagesSuccess;
@@ -12,7 +11,6 @@ import com.google.protobuf.Any;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,39 +48,35 @@ final class StoreWriteCheck extends AbstractPersistentActor {
    */
   static CompletionStage<Done> run(ActorSystem system, String nodeName, Duration timeout) {
     String journal = system.settings().config().getString("akka.persistence.journal.plugin");
-    long giveUpAt = System.nanoTime() + timeout.toNanos();
-    return attempt(system, "stateside-store-check|" + nodeName, giveUpAt)
-        .handle((done, error) -> {
-          if (error == null) {
-            return done;
-          }
-          Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-          String problem = cause instanceof TimeoutException
-              ? "no answer within " + timeout
-              : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-          throw new IllegalStateException("The journal (" + journal + ") cannot be written: " + problem, cause);
-        });
+    CompletableFuture<Done> outcome = new CompletableFuture<>();
+    tryOnce(system, "stateside-store-check|" + nodeName, System.nanoTime() + timeout.toNanos(), outcome);
+    return outcome.handle((done, error) -> {
+      if (error == null) {
+        return done;
+      }
+      String problem = error instanceof TimeoutException
+          ? "no answer within " + timeout
+          : error.getClass().getSimpleName() + ": " + error.getMessage();
+      throw new IllegalStateException("The journal (" + journal + ") cannot be written: " + problem, error);
+    });
   }
 
-  private static CompletableFuture<Done> attempt(ActorSystem system, String persistenceId, long giveUpAt) {
-    CompletableFuture<Done> result = new CompletableFuture<>();
-    system.actorOf(Props.create(StoreWriteCheck.class, () -> new StoreWriteCheck(persistenceId, result)),
+  /** One probe; a failure with time left schedules the next one, all completing the same outcome. */
+  private static void tryOnce(ActorSystem system, String persistenceId, long giveUpAt, CompletableFuture<Done> outcome) {
+    CompletableFuture<Done> attempt = new CompletableFuture<>();
+    system.actorOf(Props.create(StoreWriteCheck.class, () -> new StoreWriteCheck(persistenceId, attempt)),
         "store-write-check-" + UUID.randomUUID());
-    long left = giveUpAt - System.nanoTime();
-    return result
-        .orTimeout(Math.max(1, left), TimeUnit.NANOSECONDS)
-        .handle((done, error) -> {
-          if (error == null) {
-            return CompletableFuture.completedFuture(done);
-          }
-          if (error instanceof TimeoutException || giveUpAt - System.nanoTime() <= RETRY_INTERVAL.toNanos()) {
-            return CompletableFuture.<Done>failedFuture(error);
-          }
-          retries.info("retry", "The journal cannot be written yet ({}); trying again", error.toString());
-          return Patterns.after(RETRY_INTERVAL, system.scheduler(), system.dispatcher(),
-              () -> attempt(system, persistenceId, giveUpAt)).toCompletableFuture();
-        })
-        .thenCompose(next -> next);
+    attempt.orTimeout(Math.max(1, giveUpAt - System.nanoTime()), TimeUnit.NANOSECONDS).whenComplete((done, error) -> {
+      if (error == null) {
+        outcome.complete(done);
+      } else if (error instanceof TimeoutException || giveUpAt - System.nanoTime() <= RETRY_INTERVAL.toNanos()) {
+        outcome.completeExceptionally(error);
+      } else {
+        retries.info("retry", "The journal cannot be written yet ({}); trying again", error.toString());
+        system.scheduler().scheduleOnce(RETRY_INTERVAL, () -> tryOnce(system, persistenceId, giveUpAt, outcome),
+            system.dispatcher());
+      }
+    });
   }
 
   @Override
