@@ -2,6 +2,7 @@ package io.stateside.proxy;
 
 import akka.Done;
 import akka.actor.ActorSystem;
+import akka.actor.Address;
 import akka.actor.CoordinatedShutdown;
 import akka.cluster.Cluster;
 import akka.grpc.GrpcClientSettings;
@@ -31,6 +32,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /**
  * One Stateside proxy node: joins the cluster, discovers the user function, starts its
@@ -63,6 +65,7 @@ public final class StatesideProxy {
       System.exit(1);
       return;
     }
+    proxy.stopOnSigterm();
     proxy.system().getWhenTerminated().toCompletableFuture().join();
     System.exit(0);
   }
@@ -77,27 +80,30 @@ public final class StatesideProxy {
     ActorSystem system = ActorSystem.create(NAME, config);
     try {
       joinCluster(system, settings);
+      int maxMessageSize = settings.limits().maxMessageSize();
       GrpcClientSettings userFunction = GrpcClientSettings
           .connectToServiceAt(settings.userFunctionHost(), settings.userFunctionPort(), system)
-          .withTls(false);
+          .withTls(false)
+          .withChannelBuilderOverrides(channel -> channel.maxInboundMessageSize(maxMessageSize));
       EntityTypes entityTypes = EntityTypes.standard();
       EntityDiscoveryClient discoveryClient = EntityDiscoveryClient.create(
           userFunction.withDeadline(settings.discovery().callTimeout()), system);
       log.info("Stateside {} discovering the user function at {}:{}", VERSION,
           settings.userFunctionHost(), settings.userFunctionPort());
-      return new UserFunctionDiscovery(
-              discoveryClient,
-              settings.discovery(),
-              new SpecValidator(entityTypes, settings.passivationTimeout()),
-              proxyInfo(entityTypes),
-              system)
-          .run()
+      return StoreWriteCheck.run(system, nodeName(system), settings.store().checkTimeout())
+          .thenCompose(stored -> new UserFunctionDiscovery(
+                  discoveryClient,
+                  settings.discovery(),
+                  new SpecValidator(entityTypes, settings.passivationTimeout()),
+                  proxyInfo(entityTypes),
+                  system)
+              .run())
           .whenComplete((entities, error) -> discoveryClient.close())
           .thenCompose(entities -> {
             CommandRouter router = startEntities(entities, entityTypes, new EntityContext(system, settings, userFunction));
             return Http.get(system)
                 .newServerAt(settings.httpInterface(), settings.httpPort())
-                .bind(new GrpcFrontend(router, settings.requestTimeout(), system));
+                .bind(new GrpcFrontend(router, settings, system));
           })
           .thenApply(binding -> {
             binding.addToCoordinatedShutdown(Duration.ofSeconds(10), system);
@@ -131,6 +137,12 @@ public final class StatesideProxy {
     }
   }
 
+  /** Unique among the live nodes of a cluster. */
+  private static String nodeName(ActorSystem system) {
+    Address self = Cluster.get(system).selfAddress();
+    return self.host().getOrElse(() -> "local") + ":" + self.port().getOrElse(() -> 0);
+  }
+
   private static void joinCluster(ActorSystem system, ProxySettings settings) {
     Cluster cluster = Cluster.get(system);
     if (settings.joinSelfWhenNoSeedNodes() && cluster.settings().SeedNodes().isEmpty()) {
@@ -145,7 +157,25 @@ public final class StatesideProxy {
       EntityGateway gateway = support.start(entity, context);
       entity.service().getMethods().forEach(method -> methods.put(method, gateway));
     }
-    return CommandRouter.of(methods);
+    return CommandRouter.of(methods, maxEntityKeyLength(entities, context.settings()));
+  }
+
+  /** The configured maximum, or less where the store could not hold it after an entity's persistence id. */
+  private static int maxEntityKeyLength(List<UserEntity> entities, ProxySettings settings) {
+    int configured = settings.limits().maxEntityKeyLength();
+    int limit = entities.stream()
+        .mapToInt(entity -> settings.store().maxEntityKeyLength(configured, entity.persistenceId()))
+        .min()
+        .orElse(configured);
+    if (limit < 1) {
+      throw new IllegalStateException("The store holds persistence ids of up to "
+          + settings.store().maxPersistenceIdLength() + " characters: no room for an entity key after the "
+          + "user function's persistence ids " + entities.stream().map(UserEntity::persistenceId).toList());
+    }
+    if (limit < configured) {
+      log.info("Entity keys are limited to {} characters, what the store holds after the persistence id", limit);
+    }
+    return limit;
   }
 
   private static ProxyInfo proxyInfo(EntityTypes types) {
@@ -165,6 +195,19 @@ public final class StatesideProxy {
   /** The port the frontend is bound to (useful when configured as 0). */
   public int httpPort() {
     return binding.localAddress().getPort();
+  }
+
+  /**
+   * Makes SIGTERM stop the node gracefully, as {@link #stop()} does: unbind, drain the calls in
+   * flight, hand off and stop the entities, then stop the actor system and with it the store.
+   * Handling the signal ourselves keeps the JVM's shutdown hooks (H2's, for one) from running
+   * before the drain, and lets the process exit 0.
+   */
+  public void stopOnSigterm() {
+    Signal.handle(new Signal("TERM"), signal -> {
+      log.info("SIGTERM: draining the calls in flight, then stopping");
+      stop();
+    });
   }
 
   /** Leaves the cluster, unbinds and stops the node. */

@@ -25,6 +25,7 @@ public final class CassandraProxy {
       return;
     }
     reportStore(proxy);
+    proxy.stopOnSigterm();
     proxy.system().getWhenTerminated().toCompletableFuture().join();
     System.exit(0);
   }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.ActorSystem;
 import akka.grpc.GrpcClientSettings;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.stateside.cassandra.launcher.junit.CassandraExtension;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -72,11 +75,9 @@ class CassandraOutageTest {
     cassandra.node().start(); // for the next test, whatever this one left
   }
 
-  private void start(Map<String, String> env, boolean awaitStore) {
+  private void start(Map<String, String> env) {
     userFunction = CounterUserFunction.start(userSide);
-    proxy = awaitStore
-        ? ProxyOnCassandra.start(env, userFunction.port())
-        : ProxyOnCassandra.startWithoutStoreCheck(env, userFunction.port());
+    proxy = ProxyOnCassandra.start(env, userFunction.port());
     client = CounterServiceClient.create(
         GrpcClientSettings.connectToServiceAt("127.0.0.1", proxy.httpPort(), userSide)
             .withTls(false)
@@ -135,7 +136,7 @@ class CassandraOutageTest {
   @Test
   void whileCassandraIsDownCallsFailWithUnavailableAndAfterItIsBackTheSameEntitiesContinue() throws Exception {
     Map<String, String> env = env("outage", "cassandra");
-    start(env, true);
+    start(env);
     Map<String, Long> values = new LinkedHashMap<>();
     for (String entity : List.of("a", "b", "c")) {
       for (int by = 1; by <= 3; by++) {
@@ -178,9 +179,15 @@ class CassandraOutageTest {
     load.assertNothingAcknowledgedLost(get("hot"));
   }
 
+  /** Issue 18, case 7: a store the proxy cannot write stops its start, saying which and why. */
   @Test
-  void wrongCredentialsMakeCallsFailWithUnavailableNotHang() {
-    start(env("wrong_password", "not-the-password"), false);
-    assertEquals(Status.Code.UNAVAILABLE, failureOf(() -> increase("x", 1)));
+  void wrongCredentialsStopTheStartWithAClearMessage() {
+    userFunction = CounterUserFunction.start(userSide);
+    Config config = ConfigFactory.parseMap(Map.of("stateside.proxy.store.check-timeout", "10s"))
+        .withFallback(ProxyOnCassandra.config(env("wrong_password", "not-the-password"), userFunction.port()));
+    CompletionException failure = assertThrows(CompletionException.class,
+        () -> StatesideProxy.start(config).toCompletableFuture().join());
+    assertTrue(failure.getCause().getMessage().startsWith("The journal (akka.persistence.cassandra.journal) cannot be written"),
+        failure.getCause().getMessage());
   }
 }

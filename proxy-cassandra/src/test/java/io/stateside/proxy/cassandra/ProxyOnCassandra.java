@@ -54,7 +54,9 @@ final class ProxyOnCassandra {
             "akka.persistence.cassandra.journal.circuit-breaker.reset-timeout", "2s",
             "akka.persistence.cassandra.snapshot.circuit-breaker.reset-timeout", "2s",
             "akka.persistence.cassandra.events-by-tag.first-time-bucket", recentBucket,
-            "akka.persistence.cassandra.events-by-tag.eventual-consistency-delay", "1s"))
+            "akka.persistence.cassandra.events-by-tag.eventual-consistency-delay", "1s",
+            // Connecting and creating the schema can take this long on a loaded machine.
+            "stateside.proxy.store.check-timeout", STORE_READY_LIMIT.toSeconds() + "s"))
         .withFallback(CassandraStoreConfig.storeLayer(env))
         .withFallback(ProxyHarness.config(userFunctionPort, Map.of()))
         .resolve();
@@ -65,16 +67,12 @@ final class ProxyOnCassandra {
    * the schema can take longer than a test's first call may wait.
    */
   static StatesideProxy start(Map<String, String> env, int userFunctionPort) {
-    StatesideProxy proxy = startWithoutStoreCheck(env, userFunctionPort);
+    StatesideProxy proxy = StatesideProxy.start(config(env, userFunctionPort)).toCompletableFuture().join();
     Await.until("the Cassandra store answers", STORE_READY_LIMIT, () -> StoreProbe.probe(proxy.system(), PROBE_TIMEOUT)
         .handle((done, error) -> error == null)
         .toCompletableFuture()
         .join());
     return proxy;
-  }
-
-  static StatesideProxy startWithoutStoreCheck(Map<String, String> env, int userFunctionPort) {
-    return StatesideProxy.start(config(env, userFunctionPort)).toCompletableFuture().join();
   }
 
   /** The {@code by} of every Increased event in the journal for the entity, in journal order. */

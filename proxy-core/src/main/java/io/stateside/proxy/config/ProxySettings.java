@@ -11,10 +11,13 @@ public record ProxySettings(
     int userFunctionPort,
     Duration passivationTimeout,
     Duration requestTimeout,
+    Duration maxRequestTimeout,
     Duration userFunctionTimeout,
     int entityPipelineDepth,
     String readJournalPlugin,
     int numberOfShards,
+    CallLimits limits,
+    StoreSettings store,
     DiscoverySettings discovery,
     boolean joinSelfWhenNoSeedNodes) {
 
@@ -22,9 +25,36 @@ public record ProxySettings(
   public record DiscoverySettings(
       Duration minBackoff, Duration maxBackoff, Duration giveUpAfter, Duration callTimeout) {}
 
+  /**
+   * What one call may send. Each limit fails only the call that breaks it, so one client
+   * cannot take memory or connections from the others.
+   */
+  public record CallLimits(int maxMessageSize, int maxHeaderCount, int maxHeaderListSize, int maxEntityKeyLength) {}
+
+  /** What the proxy needs to know about its journal beyond the Akka plugin settings. */
+  public record StoreSettings(int maxPersistenceIdLength, Duration checkTimeout) {
+
+    /** The longest entity id that still fits the store with the given persistence id prefix. */
+    public int maxEntityKeyLength(int configuredMaximum, String persistenceIdPrefix) {
+      if (maxPersistenceIdLength <= 0) {
+        return configuredMaximum;
+      }
+      // The stored persistence id is "<prefix>|<entity id>".
+      return Math.min(configuredMaximum, maxPersistenceIdLength - persistenceIdPrefix.length() - 1);
+    }
+  }
+
+  /**
+   * Reads the settings.
+   *
+   * @throws IllegalStateException when calls could outlive the idle timeout of their connection
+   */
   public static ProxySettings from(Config root) {
     Config c = root.getConfig("stateside.proxy");
+    requireCallsShorterThanIdleTimeout(root, c.getDuration("max-request-timeout"));
     Config d = c.getConfig("discovery");
+    Config l = c.getConfig("limits");
+    Config s = c.getConfig("store");
     return new ProxySettings(
         c.getString("http-interface"),
         c.getInt("http-port"),
@@ -32,15 +62,34 @@ public record ProxySettings(
         c.getInt("user-function-port"),
         c.getDuration("passivation-timeout"),
         c.getDuration("request-timeout"),
+        c.getDuration("max-request-timeout"),
         c.getDuration("user-function-timeout"),
         c.getInt("entity-pipeline-depth"),
         c.getString("read-journal-plugin"),
         c.getInt("number-of-shards"),
+        new CallLimits(
+            Math.toIntExact(l.getBytes("max-message-size")),
+            l.getInt("max-header-count"),
+            Math.toIntExact(l.getBytes("max-header-list-size")),
+            l.getInt("max-entity-key-length")),
+        new StoreSettings(s.getInt("max-persistence-id-length"), s.getDuration("check-timeout")),
         new DiscoverySettings(
             d.getDuration("min-backoff"),
             d.getDuration("max-backoff"),
             d.getDuration("give-up-after"),
             d.getDuration("call-timeout")),
         c.getBoolean("cluster.join-self-when-no-seed-nodes"));
+  }
+
+  /**
+   * A call in flight sends nothing while it waits for its entity; were it allowed to wait longer
+   * than the idle timeout, its connection would be closed under it.
+   */
+  private static void requireCallsShorterThanIdleTimeout(Config root, Duration maxRequestTimeout) {
+    String idle = root.getString("akka.http.server.idle-timeout");
+    if (!idle.equals("infinite") && root.getDuration("akka.http.server.idle-timeout").compareTo(maxRequestTimeout) <= 0) {
+      throw new IllegalStateException("stateside.proxy.max-request-timeout (" + maxRequestTimeout
+          + ") must be shorter than akka.http.server.idle-timeout (" + idle + ")");
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.stateside.proxy.frontend;
 
 import akka.actor.ActorSystem;
+import akka.grpc.GrpcProtocol.GrpcProtocolWriter;
 import akka.grpc.javadsl.GrpcExceptionHandler;
 import akka.grpc.javadsl.GrpcMarshalling;
 import akka.http.javadsl.model.HttpRequest;
@@ -8,8 +9,11 @@ import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.model.StatusCodes;
 import akka.japi.function.Function;
 import akka.stream.Materializer;
+import akka.stream.javadsl.Source;
+import akka.util.ByteString;
 import io.grpc.Status;
 import io.stateside.proxy.concurrent.PlainFutures;
+import io.stateside.proxy.config.ProxySettings;
 import io.stateside.proxy.routing.CommandRouter;
 import io.stateside.proxy.routing.Deadline;
 import io.stateside.proxy.routing.MethodRoute;
@@ -21,45 +25,66 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Serves the user's unary gRPC methods from the descriptors found at discovery. Messages stay
- * as bytes; only the entity key is read from them.
+ * as bytes; only the entity key is read from them. Whatever is wrong with one call is answered
+ * on that call alone.
  */
 public final class GrpcFrontend implements Function<HttpRequest, CompletionStage<HttpResponse>> {
 
   private static final String ACCEPT_ENCODING = "grpc-accept-encoding";
+  private static final String ENCODING = "grpc-encoding";
   private static final CompletionStage<HttpResponse> NOT_GRPC =
       CompletableFuture.completedFuture(HttpResponse.create().withStatus(StatusCodes.UNSUPPORTED_MEDIA_TYPE));
 
   private final CommandRouter router;
   private final Duration defaultTimeout;
+  private final Duration maxTimeout;
+  private final RequestHeaderCheck headerCheck;
+  private final MessageFrameGuard frameGuard;
   private final ActorSystem system;
   private final Materializer materializer;
   private final StatusMapper statusMapper = new StatusMapper();
 
-  public GrpcFrontend(CommandRouter router, Duration defaultTimeout, ActorSystem system) {
+  public GrpcFrontend(CommandRouter router, ProxySettings settings, ActorSystem system) {
     this.router = router;
-    this.defaultTimeout = defaultTimeout;
+    this.defaultTimeout = settings.requestTimeout();
+    this.maxTimeout = settings.maxRequestTimeout();
+    this.headerCheck = new RequestHeaderCheck(settings.limits());
+    this.frameGuard = new MessageFrameGuard(settings.limits().maxMessageSize());
     this.system = system;
     this.materializer = Materializer.matFromSystem(system);
   }
 
   @Override
   public CompletionStage<HttpResponse> apply(HttpRequest request) {
+    Optional<Status> refusal = headerCheck.refusal(request);
     // Replies are a few bytes: compressing them costs far more CPU than it saves, and gRPC
-    // lets a server answer uncompressed whatever the client accepts.
-    HttpRequest uncompressedReply = request.removeHeader(ACCEPT_ENCODING);
-    return GrpcMarshalling.negotiated(uncompressedReply, (reader, writer) -> {
+    // lets a server answer uncompressed whatever the client accepts. A refused call's own
+    // encoding is dropped too, so that akka-grpc does not fail the connection over it.
+    HttpRequest negotiable = request.removeHeader(ACCEPT_ENCODING);
+    if (refusal.isPresent()) {
+      negotiable = negotiable.removeHeader(ENCODING);
+    }
+    return GrpcMarshalling.negotiated(negotiable, (reader, writer) -> {
+      if (refusal.isPresent()) {
+        return answer(refusal.get(), writer);
+      }
       Optional<MethodRoute> route = routeOf(request);
       if (route.isEmpty()) {
-        return CompletableFuture.completedFuture(GrpcExceptionHandler.standard(
-            Status.UNIMPLEMENTED.withDescription("no method " + request.getUri().path()).asRuntimeException(),
-            statusMapper, writer, system));
+        return answer(Status.UNIMPLEMENTED.withDescription("no method " + request.getUri().path()), writer);
       }
       Deadline deadline = Deadline.in(timeoutOf(request));
-      return PlainFutures.of(GrpcMarshalling.unmarshal(request.entity(), RawMessageSerializer.INSTANCE, materializer, reader))
+      // A body that is still not complete at the deadline must not hold the call open for ever.
+      Source<ByteString, Object> body = request.entity().getDataBytes().via(frameGuard).completionTimeout(deadline.remaining());
+      return PlainFutures.of(GrpcMarshalling.unmarshal(body, RawMessageSerializer.INSTANCE, materializer, reader))
           .thenCompose(message -> router.call(route.get(), message, RequestMetadata.of(request), deadline))
           .thenApply(reply -> GrpcMarshalling.marshal(reply, RawMessageSerializer.INSTANCE, writer, system, statusMapper))
           .exceptionally(error -> GrpcExceptionHandler.standard(error, statusMapper, writer, system));
     }).orElse(NOT_GRPC);
+  }
+
+  private CompletionStage<HttpResponse> answer(Status status, GrpcProtocolWriter writer) {
+    return CompletableFuture.completedFuture(
+        GrpcExceptionHandler.standard(status.asRuntimeException(), statusMapper, writer, system));
   }
 
   private Optional<MethodRoute> routeOf(HttpRequest request) {
@@ -69,9 +94,11 @@ public final class GrpcFrontend implements Function<HttpRequest, CompletionStage
     return segments.hasNext() ? Optional.empty() : router.find(service, method);
   }
 
+  /** The client's grpc-timeout, or the default; never more than the maximum. */
   private Duration timeoutOf(HttpRequest request) {
-    return request.getHeader("grpc-timeout")
+    Duration timeout = request.getHeader("grpc-timeout")
         .flatMap(header -> GrpcTimeout.parse(header.value()))
         .orElse(defaultTimeout);
+    return timeout.compareTo(maxTimeout) > 0 ? maxTimeout : timeout;
   }
 }

@@ -39,11 +39,14 @@ public final class CommandRouter {
     this.routes = Map.copyOf(routes);
   }
 
-  /** A router for the given methods, each served by its service's gateway. */
-  public static CommandRouter of(Map<MethodDescriptor, EntityGateway> methods) {
+  /**
+   * A router for the given methods, each served by its service's gateway; entity keys longer
+   * than the maximum are refused.
+   */
+  public static CommandRouter of(Map<MethodDescriptor, EntityGateway> methods, int maxEntityKeyLength) {
     Map<String, MethodRoute> routes = new HashMap<>();
     methods.forEach((method, gateway) -> {
-      MethodRoute route = MethodRoute.of(method, gateway);
+      MethodRoute route = MethodRoute.of(method, gateway, maxEntityKeyLength);
       routes.put(route.path(), route);
     });
     return new CommandRouter(routes);
@@ -65,10 +68,11 @@ public final class CommandRouter {
 
   private CompletionStage<ByteString> dispatch(
       MethodRoute route, String entityId, Any payload, Metadata metadata, Deadline deadline, String expectedOutput) {
-    Duration remaining = deadline.remaining();
-    if (remaining.isZero()) {
+    if (deadline.isExpired()) {
+      // Nobody waits for the answer any more: the entity need not see the command.
       return CompletableFuture.failedFuture(deadlineExceeded(route, entityId));
     }
+    Duration remaining = deadline.remaining();
     EntityCommand command = EntityCommand.newBuilder()
         .setEntityId(entityId)
         .setName(route.methodName())

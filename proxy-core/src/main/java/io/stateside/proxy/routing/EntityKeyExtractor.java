@@ -16,12 +16,14 @@ import java.util.List;
 /**
  * Reads the entity id from a request's wire bytes. It walks the message once, decoding only
  * the key fields and skipping the rest, so a request is never parsed into a message object;
- * the walk also rejects bytes that are not a well-formed protobuf message.
+ * the walk also rejects bytes that are not a well-formed protobuf message, and keys longer than
+ * the store can hold.
  */
 public final class EntityKeyExtractor {
 
   private final String messageName;
   private final KeyField[] keyFields;
+  private final int maxKeyLength;
 
   private record KeyField(FieldDescriptor field) {
     String defaultValue() {
@@ -29,9 +31,10 @@ public final class EntityKeyExtractor {
     }
   }
 
-  private EntityKeyExtractor(String messageName, List<FieldDescriptor> fields) {
+  private EntityKeyExtractor(String messageName, List<FieldDescriptor> fields, int maxKeyLength) {
     this.messageName = messageName;
     this.keyFields = fields.stream().map(KeyField::new).toArray(KeyField[]::new);
+    this.maxKeyLength = maxKeyLength;
   }
 
   /** Marked key fields of a message, in field-number order. */
@@ -48,6 +51,11 @@ public final class EntityKeyExtractor {
    * @throws IllegalArgumentException naming the problem
    */
   public static EntityKeyExtractor forMessage(Descriptor message) {
+    return forMessage(message, Integer.MAX_VALUE);
+  }
+
+  /** Like {@link #forMessage(Descriptor)}, refusing keys longer than {@code maxKeyLength} characters. */
+  public static EntityKeyExtractor forMessage(Descriptor message, int maxKeyLength) {
     List<FieldDescriptor> keys = keyFieldsOf(message);
     if (keys.isEmpty()) {
       throw new IllegalArgumentException(
@@ -60,7 +68,7 @@ public final class EntityKeyExtractor {
                 + (key.isRepeated() ? "repeated " : "") + key.getType().name().toLowerCase());
       }
     }
-    return new EntityKeyExtractor(message.getFullName(), keys);
+    return new EntityKeyExtractor(message.getFullName(), keys, maxKeyLength);
   }
 
   private static boolean isMarkedAsKey(FieldDescriptor field) {
@@ -80,7 +88,7 @@ public final class EntityKeyExtractor {
    * The entity id: the key fields' values joined with {@code -} in field-number order.
    *
    * @throws io.grpc.StatusRuntimeException INVALID_ARGUMENT when the bytes are not a message
-   *     of this type or a string key field is empty
+   *     of this type, a string key field is empty, or the key is too long
    */
   public String extract(ByteString request) {
     String[] values = new String[keyFields.length];
@@ -112,7 +120,14 @@ public final class EntityKeyExtractor {
             .asRuntimeException();
       }
     }
-    return values.length == 1 ? values[0] : String.join("-", Arrays.asList(values));
+    String key = values.length == 1 ? values[0] : String.join("-", Arrays.asList(values));
+    if (key.length() > maxKeyLength) {
+      throw Status.INVALID_ARGUMENT
+          .withDescription("entity key of " + messageName + " is " + key.length()
+              + " characters long, over the limit of " + maxKeyLength)
+          .asRuntimeException();
+    }
+    return key;
   }
 
   /** Key messages have one to three key fields: a scan beats any lookup structure. */

@@ -14,13 +14,13 @@ public record MethodRoute(
 
   static final String TYPE_URL_PREFIX = "type.googleapis.com/";
 
-  static MethodRoute of(MethodDescriptor method, EntityGateway gateway) {
+  static MethodRoute of(MethodDescriptor method, EntityGateway gateway, int maxEntityKeyLength) {
     return new MethodRoute(
         method.getService().getFullName(),
         method.getName(),
         TYPE_URL_PREFIX + method.getInputType().getFullName(),
         method.getOutputType().getFullName(),
-        EntityKeyExtractor.forMessage(method.getInputType()),
+        EntityKeyExtractor.forMessage(method.getInputType(), maxEntityKeyLength),
         gateway);
   }
 

@@ -49,6 +49,14 @@ public final class ThrottledLog {
     }
   }
 
+  /** An error of the given kind, with its stack trace when it is logged. */
+  public void error(String kind, String message, Throwable error) {
+    long heldBack = admit(kind);
+    if (heldBack >= 0) {
+      logger.error(withHeldBack(message, heldBack), error);
+    }
+  }
+
   /** How many were held back before this one if it may be logged now, else -1 (held back). */
   private long admit(String kind) {
     Window window = windows.computeIfAbsent(kind, k -> new Window());

@@ -1,6 +1,7 @@
 package io.stateside.proxy.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
@@ -19,8 +20,31 @@ class ProxySettingsTest {
     assertEquals(8080, settings.userFunctionPort());
     assertEquals(Duration.ofSeconds(30), settings.passivationTimeout());
     assertEquals(Duration.ofSeconds(10), settings.requestTimeout());
+    assertEquals(Duration.ofSeconds(60), settings.maxRequestTimeout());
+    assertEquals(new ProxySettings.CallLimits(12 * 1024 * 1024, 64, 8 * 1024, 200), settings.limits());
+    assertEquals(new ProxySettings.StoreSettings(0, Duration.ofSeconds(60)), settings.store());
     assertEquals(Duration.ofMinutes(5), settings.discovery().giveUpAfter());
     assertTrue(settings.joinSelfWhenNoSeedNodes());
+  }
+
+  @Test
+  void aStoreLimitLeavesKeysWhatFitsAfterThePersistenceId() {
+    ProxySettings.StoreSettings jdbc = new ProxySettings.StoreSettings(255, Duration.ofSeconds(30));
+    ProxySettings.StoreSettings unlimited = new ProxySettings.StoreSettings(0, Duration.ofSeconds(30));
+
+    assertEquals(247, jdbc.maxEntityKeyLength(1000, "counter"));
+    assertEquals(200, jdbc.maxEntityKeyLength(200, "counter"));
+    assertEquals(1000, unlimited.maxEntityKeyLength(1000, "counter"));
+  }
+
+  @Test
+  void callsMayNotOutliveTheIdleTimeoutOfTheirConnection() {
+    var config = ConfigFactory.parseMap(Map.of("stateside.proxy.max-request-timeout", "3m"))
+        .withFallback(ConfigFactory.defaultReference());
+
+    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> ProxySettings.from(config));
+    assertEquals("stateside.proxy.max-request-timeout (PT3M) must be shorter than akka.http.server.idle-timeout (2m)",
+        refused.getMessage());
   }
 
   @Test

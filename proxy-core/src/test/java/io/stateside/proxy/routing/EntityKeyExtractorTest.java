@@ -133,4 +133,24 @@ class EntityKeyExtractorTest {
     assertEquals("k", EntityKeyExtractor.forMessage(request).extract(ByteString.copyFrom(bytes.toByteArray())));
   }
 
+
+  @Test
+  void aJoinedKeyLongerThanTheLimitIsInvalidArgument() throws Exception {
+    Descriptor request = message(
+        field("region", 1, FieldDescriptorProto.Type.TYPE_STRING, KEY),
+        field("user_id", 2, FieldDescriptorProto.Type.TYPE_STRING, KEY));
+    DynamicMessage atLimit = DynamicMessage.newBuilder(request)
+        .setField(request.findFieldByName("region"), "eu")
+        .setField(request.findFieldByName("user_id"), "abcdefg")
+        .build();
+    DynamicMessage overLimit = atLimit.toBuilder().setField(request.findFieldByName("user_id"), "abcdefgh").build();
+
+    EntityKeyExtractor extractor = EntityKeyExtractor.forMessage(request, 10);
+
+    assertEquals("eu-abcdefg", extractor.extract(atLimit.toByteString()));
+    StatusRuntimeException tooLong = assertThrows(StatusRuntimeException.class, () -> extractor.extract(overLimit.toByteString()));
+    assertEquals(Status.Code.INVALID_ARGUMENT, tooLong.getStatus().getCode());
+    assertTrue(tooLong.getStatus().getDescription().endsWith("11 characters long, over the limit of 10"),
+        tooLong.getStatus().getDescription());
+  }
 }

@@ -50,9 +50,14 @@ public final class ProxyHarness {
     return start(userFunctionPort, Map.of());
   }
 
-  /** An actor system for the user-function side of a test: local only, no cluster. */
+  /**
+   * An actor system for the user-function side of a test: local only, no cluster, and no idle
+   * timeout on its server, which holds the entity streams for as long as their entities live.
+   */
   public static ActorSystem userSideSystem() {
-    return ActorSystem.create("user-side", config(0, Map.of("akka.actor.provider", "local")));
+    return ActorSystem.create("user-side", config(0, Map.of(
+        "akka.actor.provider", "local",
+        "akka.http.server.idle-timeout", "infinite")));
   }
 
   public static CounterServiceClient counterClient(StatesideProxy proxy, ActorSystem clientSystem) {

@@ -18,10 +18,15 @@ public final class JdbcProxy {
   private JdbcProxy() {
   }
 
-  /** Runs a proxy until it is stopped (SIGTERM runs Akka's coordinated shutdown). */
+  /**
+   * Runs a proxy until it is stopped: SIGTERM drains the calls in flight, stops the node, then
+   * closes an embedded H2 database, and the process exits 0.
+   */
   public static void main(String[] args) {
     StatesideProxy proxy;
+    DatabaseConnection database;
     try {
+      database = JdbcStoreSettings.from(JdbcConfig.load(ConfigFactory.empty())).connection();
       proxy = start(ConfigFactory.empty()).toCompletableFuture().join();
     } catch (Throwable e) {
       // Whatever failed, the actor system's threads would keep a half-started JVM alive.
@@ -29,7 +34,9 @@ public final class JdbcProxy {
       System.exit(1);
       return;
     }
+    proxy.stopOnSigterm();
     proxy.system().getWhenTerminated().toCompletableFuture().join();
+    H2Closer.closeIfEmbedded(database);
     System.exit(0);
   }
 

@@ -27,8 +27,10 @@ public record JdbcStoreSettings(DatabaseConnection connection, boolean createSch
     // H2 refuses paths that are implicitly relative to the working directory.
     Path dataDir = Path.of(h2.getString("data-dir")).toAbsolutePath().normalize();
     // WRITE_DELAY=0 writes each commit to the file before acknowledging it, so an
-    // acknowledged event survives a crash of the process.
-    return "jdbc:h2:file:" + dataDir.resolve("stateside") + ";WRITE_DELAY=0";
+    // acknowledged event survives a crash of the process. DB_CLOSE_ON_EXIT=FALSE keeps H2's
+    // own shutdown hook from closing the database under calls still draining; the proxy
+    // closes it itself once it has stopped (H2Closer).
+    return "jdbc:h2:file:" + dataDir.resolve("stateside") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
   }
 
   private static String postgresUrl(Config postgres) {

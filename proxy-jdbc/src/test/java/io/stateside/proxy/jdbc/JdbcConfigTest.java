@@ -26,7 +26,7 @@ class JdbcConfigTest {
     assertEquals("stateside", config.getString("jdbc-read-journal.use-shared-db"));
     assertEquals("slick.jdbc.H2Profile$", config.getString(SHARED_DB + ".profile"));
     assertEquals("org.h2.Driver", config.getString(SHARED_DB + ".db.driver"));
-    assertEquals("jdbc:h2:file:" + expectedFile + ";WRITE_DELAY=0", config.getString(SHARED_DB + ".db.url"));
+    assertEquals("jdbc:h2:file:" + expectedFile + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", config.getString(SHARED_DB + ".db.url"));
     assertTrue(JdbcStoreSettings.from(config).createSchema());
   }
 
@@ -34,7 +34,7 @@ class JdbcConfigTest {
   void relativeH2DataDirectoriesBecomeAbsolute() {
     Config config = JdbcConfig.load(ConfigFactory.parseMap(Map.of("stateside.jdbc.h2.data-dir", "state")));
 
-    assertEquals("jdbc:h2:file:" + Path.of("state").toAbsolutePath().resolve("stateside") + ";WRITE_DELAY=0",
+    assertEquals("jdbc:h2:file:" + Path.of("state").toAbsolutePath().resolve("stateside") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
         JdbcStoreSettings.from(config).connection().url());
   }
 

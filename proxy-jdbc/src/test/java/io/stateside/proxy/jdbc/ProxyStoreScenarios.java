@@ -1,6 +1,8 @@
 package io.stateside.proxy.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.ActorSystem;
 import akka.persistence.jdbc.query.javadsl.JdbcReadJournal;
@@ -8,6 +10,10 @@ import akka.persistence.query.EventEnvelope;
 import akka.persistence.query.Offset;
 import akka.persistence.query.PersistenceQuery;
 import akka.stream.javadsl.Sink;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import com.google.protobuf.Any;
 import io.stateside.example.counter.Increased;
 import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
@@ -24,6 +30,7 @@ import io.stateside.proxy.testing.HotEntityLoad;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -89,7 +96,11 @@ abstract class ProxyStoreScenarios {
   }
 
   StatesideProxy startProxy() {
-    StatesideProxy proxy = JdbcProxyHarness.start(database, counter.port());
+    return startProxy(ConfigFactory.empty());
+  }
+
+  StatesideProxy startProxy(Config settings) {
+    StatesideProxy proxy = JdbcProxyHarness.start(database, counter.port(), settings);
     running.add(proxy);
     return proxy;
   }
@@ -182,6 +193,41 @@ abstract class ProxyStoreScenarios {
         database.name(), load.totalAcknowledged(), load.totalInDoubt());
 
     try (CounterCalls calls = new CounterCalls(startProxy(), testSide)) {
+      load.assertReflectedIn(calls);
+    }
+  }
+
+  /**
+   * Issue 18, case 2: an entity key too long for the journal's persistence_id column is refused
+   * at the frontend, so it never reaches the store: no SQL error, no failures counted by the
+   * journal's circuit breaker, which is shared by every entity of the node.
+   */
+  @Test
+  void keysTooLongForTheStoreAreRefusedWhileEveryOtherCallerIsServed() throws InterruptedException {
+    // The configured maximum is above what the store holds, so the store's limit applies.
+    StatesideProxy proxy = startProxy(ConfigFactory.parseMap(Map.of("stateside.proxy.limits.max-entity-key-length", 1000)));
+    int longest = 255 - PERSISTENCE_ID.length() - 1;
+    String fits = "k".repeat(longest - 8) + UUID.randomUUID().toString().substring(0, 8);
+    IncreaseLoad load = new IncreaseLoad(LOAD_ENTITIES);
+    try (CounterCalls calls = new CounterCalls(proxy, testSide);
+         CounterCalls ownConnection = new CounterCalls(proxy, testSide)) {
+      assertEquals(1, calls.increase(fits, 1), "the longest key the store holds is served");
+      assertEquals(1, tables.events(PERSISTENCE_ID + "|" + fits));
+
+      load.start(calls, LOAD_CLIENTS);
+      int refused = 0;
+      while (refused < 200 || load.totalAcknowledged() < ACKNOWLEDGED_BEFORE_STOP) {
+        // Bad calls share the good clients' connection, and have one of their own.
+        CounterCalls bad = refused % 2 == 0 ? calls : ownConnection;
+        String tooLong = "x".repeat(longest + 1 + refused % 50);
+        StatusRuntimeException failure = assertThrows(StatusRuntimeException.class, () -> bad.increase(tooLong, 1));
+        assertEquals(Status.Code.INVALID_ARGUMENT, failure.getStatus().getCode());
+        assertTrue(failure.getStatus().getDescription().endsWith("over the limit of " + longest),
+            failure.getStatus().getDescription());
+        refused++;
+      }
+      load.stop();
+      assertEquals(0, load.totalInDoubt(), "every good call succeeded");
       load.assertReflectedIn(calls);
     }
   }

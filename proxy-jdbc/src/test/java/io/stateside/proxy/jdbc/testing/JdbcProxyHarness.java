@@ -18,7 +18,12 @@ public final class JdbcProxyHarness {
   }
 
   public static StatesideProxy start(TestDatabase database, int userFunctionPort) {
-    Config overrides = database.proxyConfig().withFallback(ConfigFactory.parseMap(Map.of(
+    return start(database, userFunctionPort, ConfigFactory.empty());
+  }
+
+  /** With settings of the test's own above the database's and the harness's. */
+  public static StatesideProxy start(TestDatabase database, int userFunctionPort, Config settings) {
+    Config overrides = settings.withFallback(database.proxyConfig()).withFallback(ConfigFactory.parseMap(Map.of(
         "stateside.proxy.http-interface", "127.0.0.1",
         "stateside.proxy.http-port", 0,
         "stateside.proxy.user-function-port", userFunctionPort,

@@ -69,6 +69,21 @@ public final class ProxyProcess implements AutoCloseable {
     process.signalAndAwait("KILL");
   }
 
+  /** Sends SIGTERM, as an orchestrator stopping the pod would; returns the exit code. */
+  public int terminate() {
+    process.signalAndAwait("TERM");
+    return process.awaitExit(0);
+  }
+
+  /** What the proxy wrote to its standard output so far. */
+  public String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void close() {
     kill();
