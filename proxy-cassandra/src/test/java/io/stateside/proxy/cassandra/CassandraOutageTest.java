@@ -166,7 +166,7 @@ class CassandraOutageTest {
 
   @Test
   void aHotEntityLosesNothingAcknowledgedWhenCassandraGoesAwayInTheMiddle() throws Exception {
-    start(env("hot_outage", "cassandra"), true);
+    start(env("hot_outage", "cassandra"));
     HotEntityLoad load = HotEntityLoad.start(client, "hot", 64, 100_000);
     load.awaitAcknowledged(500);
     cassandra.node().stop();
