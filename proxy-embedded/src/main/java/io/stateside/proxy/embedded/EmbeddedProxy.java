@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.stateside.proxy.StatesideProxy;
 import io.stateside.proxy.embedded.store.EmbeddedStore;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +41,15 @@ public final class EmbeddedProxy {
    * configuration layer (tests use them; a normal start passes an empty config).
    */
   public static CompletionStage<StatesideProxy> start(Config overrides) {
-    return StatesideProxy.start(EmbeddedConfig.load(overrides)).thenApply(proxy -> {
-      // Open the store now rather than at the first entity, so a locked or unreadable folder shows at once.
-      EmbeddedStore.get(proxy.system());
-      return proxy;
+    return StatesideProxy.start(EmbeddedConfig.load(overrides)).thenCompose(proxy -> {
+      // Open the store now rather than at the first entity, so that a folder in use by another
+      // proxy, or unreadable, stops this one at once instead of failing every entity.
+      try {
+        EmbeddedStore.get(proxy.system());
+        return CompletableFuture.completedFuture(proxy);
+      } catch (RuntimeException cannotOpen) {
+        return proxy.stop().thenCompose(stopped -> CompletableFuture.<StatesideProxy>failedFuture(cannotOpen));
+      }
     });
   }
 }

@@ -11,10 +11,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.rocksdb.RocksIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +73,7 @@ public final class EmbeddedStore implements Extension, AutoCloseable {
   }
 
   /** Runs a read on the store's read threads, never on the caller's. */
-  public <T> CompletableFuture<T> read(java.util.function.Function<StoreReads, T> query) {
+  public <T> CompletableFuture<T> read(Function<StoreReads, T> query) {
     return CompletableFuture.supplyAsync(() -> query.apply(reads), readThreads);
   }
 
@@ -98,7 +101,7 @@ public final class EmbeddedStore implements Extension, AutoCloseable {
 
   private static long lastOffset(StoreDatabase database, IdRegistry tags) {
     long last = 0;
-    try (org.rocksdb.RocksIterator it = database.db().newIterator(database.tags())) {
+    try (RocksIterator it = database.db().newIterator(database.tags())) {
       for (long tagId : tags.committedIds()) {
         it.seekForPrev(Keys.entry(tagId, Long.MAX_VALUE));
         if (it.isValid() && Keys.id(it.key()) == tagId) {
@@ -109,7 +112,7 @@ public final class EmbeddedStore implements Extension, AutoCloseable {
     return last;
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+  private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return task -> {
       Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());

@@ -12,6 +12,7 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
@@ -127,16 +128,21 @@ public final class StoreDatabase implements AutoCloseable {
         statistics.getTickerCount(TickerType.WAL_FILE_SYNCED),
         statistics.getTickerCount(TickerType.WAL_FILE_BYTES),
         statistics.getTickerCount(TickerType.WRITE_DONE_BY_SELF),
-        statistics.getTickerCount(TickerType.BYTES_WRITTEN));
+        statistics.getTickerCount(TickerType.BYTES_WRITTEN),
+        statistics.getTickerCount(TickerType.NUMBER_DB_SEEK) + statistics.getTickerCount(TickerType.NUMBER_DB_NEXT)
+            + statistics.getTickerCount(TickerType.NUMBER_DB_PREV));
   }
 
-  /** Flushes the in-memory tables, then closes everything; the write-ahead log is already synced. */
+  /**
+   * Flushes the in-memory tables to sorted files (so the next start need not replay the
+   * write-ahead log, and the log's files can go), then closes everything.
+   */
   @Override
   public void close() {
-    try {
-      db.syncWal();
+    try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+      db.flush(flush, handles);
     } catch (RocksDBException e) {
-      // Closing anyway: every acknowledged write was synced when it was acknowledged.
+      // Closing anyway: every acknowledged write is in the synced write-ahead log.
     }
     handles.forEach(ColumnFamilyHandle::close);
     db.close();

@@ -7,6 +7,7 @@ package io.stateside.proxy.embedded.store;
  * @param walBytes bytes appended to the write-ahead log
  * @param writes write batches committed (each group commit is one)
  * @param bytesWritten bytes of keys and values written, before compression
+ * @param iteratorSteps seeks and steps of iterators: how many keys reads walked over
  */
-public record StoreStatistics(long walSyncs, long walBytes, long writes, long bytesWritten) {
+public record StoreStatistics(long walSyncs, long walBytes, long writes, long bytesWritten, long iteratorSteps) {
 }
