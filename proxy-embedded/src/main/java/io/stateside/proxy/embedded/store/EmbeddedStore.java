@@ -11,7 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,9 +74,13 @@ public final class EmbeddedStore implements Extension, AutoCloseable {
     return writer.submit(write);
   }
 
-  /** Runs a read on the store's read threads, never on the caller's. */
+  /** Runs a read on the store's read threads, never on the caller's; fails once the store is closed. */
   public <T> CompletableFuture<T> read(Function<StoreReads, T> query) {
-    return CompletableFuture.supplyAsync(() -> query.apply(reads), readThreads);
+    try {
+      return CompletableFuture.supplyAsync(() -> query.apply(reads), readThreads);
+    } catch (RejectedExecutionException closing) {
+      return CompletableFuture.failedFuture(new IllegalStateException("The embedded store is closed"));
+    }
   }
 
   public EmbeddedStoreSettings settings() {
@@ -92,7 +98,15 @@ public final class EmbeddedStore implements Extension, AutoCloseable {
       return;
     }
     writer.close();
+    // Reads still running hold native iterators: the database may only close after them.
     readThreads.shutdown();
+    try {
+      if (!readThreads.awaitTermination(30, TimeUnit.SECONDS)) {
+        log.warn("Reads of the embedded store still running after 30 s; closing it anyway");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     StoreStatistics statistics = database.statistics();
     database.close();
     log.info("Embedded store closed: {} group commits, {} WAL syncs, {} WAL bytes since it opened",
