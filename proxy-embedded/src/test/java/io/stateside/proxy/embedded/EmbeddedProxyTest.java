@@ -121,11 +121,17 @@ class EmbeddedProxyTest {
       assertEquals(List.of(2L, 3L), increases(journal.currentEventsByPersistenceId(eventsOnlyPid, 2, Long.MAX_VALUE)
           .runWith(Sink.seq(), second.system())));
 
-      // A live query sees what is written after it started.
-      CompletionStage<List<EventEnvelope>> live = journal.eventsByPersistenceId(eventsOnlyPid, 1, Long.MAX_VALUE)
+      // Live queries see what is written after they started: the 15 stored events, then one more.
+      CompletionStage<List<EventEnvelope>> liveByPid = journal.eventsByPersistenceId(eventsOnlyPid, 1, Long.MAX_VALUE)
           .take(4).runWith(Sink.seq(), second.system());
+      CompletionStage<List<EventEnvelope>> liveByTag = journal.eventsByTag(TAG, Offset.noOffset())
+          .take(16).runWith(Sink.seq(), second.system());
       assertEquals(10, calls.increase(eventsOnly, 4));
-      assertEquals(List.of(1L, 2L, 3L, 4L), increases(live));
+      assertEquals(List.of(1L, 2L, 3L, 4L), increases(liveByPid));
+      List<EventEnvelope> tagged = liveByTag.toCompletableFuture().join();
+      assertEquals(eventsOnlyPid, tagged.get(15).persistenceId());
+      assertEquals(4, increase(tagged.get(15)));
+      assertEquals(Offset.sequence(16), tagged.get(15).offset(), "offsets count the tagged events without gaps");
     } finally {
       EmbeddedProxyHarness.stop(second);
     }
