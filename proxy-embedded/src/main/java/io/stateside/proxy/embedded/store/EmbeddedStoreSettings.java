@@ -35,9 +35,4 @@ public record EmbeddedStoreSettings(
         embedded.getInt("query.page-size"),
         embedded.getDuration("query.refresh-interval"));
   }
-
-  public EmbeddedStoreSettings withDataDir(Path dir) {
-    return new EmbeddedStoreSettings(dir, sync, maxGroupWrites, readThreads, writeBufferBytes, queryPageSize,
-        queryRefreshInterval);
-  }
 }

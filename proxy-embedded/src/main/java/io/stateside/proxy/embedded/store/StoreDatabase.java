@@ -128,7 +128,6 @@ public final class StoreDatabase implements AutoCloseable {
         statistics.getTickerCount(TickerType.WAL_FILE_SYNCED),
         statistics.getTickerCount(TickerType.WAL_FILE_BYTES),
         statistics.getTickerCount(TickerType.WRITE_DONE_BY_SELF),
-        statistics.getTickerCount(TickerType.BYTES_WRITTEN),
         statistics.getTickerCount(TickerType.NUMBER_DB_SEEK) + statistics.getTickerCount(TickerType.NUMBER_DB_NEXT)
             + statistics.getTickerCount(TickerType.NUMBER_DB_PREV));
   }
