@@ -69,6 +69,15 @@ class JdbcConfigTest {
   }
 
   @Test
+  void theJournalGroupsConcurrentWritesWithRoomForManyEntities() {
+    Config config = JdbcConfig.load(ConfigFactory.parseMap(Map.of("stateside.jdbc.journal.parallelism", 2)));
+
+    assertEquals(10_000, config.getInt("jdbc-journal.bufferSize"));
+    assertEquals(400, config.getInt("jdbc-journal.batchSize"));
+    assertEquals(2, config.getInt("jdbc-journal.parallelism"));
+  }
+
+  @Test
   void anUnknownStoreIsRefusedWithTheChoices() {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
         () -> JdbcConfig.load(ConfigFactory.parseMap(Map.of("stateside.jdbc.store", "mysql"))));

@@ -36,6 +36,11 @@ public final class ProxyProcess implements AutoCloseable {
 
   /** Starts {@code java io.stateside.proxy.jdbc.JdbcProxy} and waits until it serves. */
   public static ProxyProcess start(TestDatabase database, int userFunctionPort) {
+    return start(JdbcProxy.class.getName(), database, userFunctionPort);
+  }
+
+  /** Starts the proxy main class {@code mainClass} (another store module's) and waits until it serves. */
+  public static ProxyProcess start(String mainClass, TestDatabase database, int userFunctionPort) {
     int port = FreePort.find();
     Path log = createLog();
     Config settings = database.proxyConfig().withFallback(ConfigFactory.parseMap(Map.of(
@@ -49,7 +54,7 @@ public final class ProxyProcess implements AutoCloseable {
         "-Xmx384m",
         "-cp", System.getProperty("java.class.path")));
     settings.entrySet().forEach(setting -> command.add("-D" + setting.getKey() + "=" + setting.getValue().unwrapped()));
-    command.add(JdbcProxy.class.getName());
+    command.add(mainClass);
     ProxyProcess proxy = new ProxyProcess(ChildProcess.start("proxy", ServerAccount.current(), command, log, "KILL"), port, log);
     try {
       proxy.awaitServing();
