@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Serves the user's unary gRPC methods from the descriptors found at discovery. Messages stay
@@ -73,9 +74,12 @@ public final class GrpcFrontend implements Function<HttpRequest, CompletionStage
         return answer(Status.UNIMPLEMENTED.withDescription("no method " + request.getUri().path()), writer);
       }
       Deadline deadline = Deadline.in(timeoutOf(request));
+      Source<ByteString, Object> body = request.entity().getDataBytes().via(frameGuard);
       // A body that is still not complete at the deadline must not hold the call open for ever.
-      Source<ByteString, Object> body = request.entity().getDataBytes().via(frameGuard).completionTimeout(deadline.remaining());
+      // The wait ends the call, not the body's stream: cancelling the request would make akka-http
+      // reset the stream before the status reaches the caller.
       return PlainFutures.of(GrpcMarshalling.unmarshal(body, RawMessageSerializer.INSTANCE, materializer, reader))
+          .orTimeout(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS)
           .thenCompose(message -> router.call(route.get(), message, RequestMetadata.of(request), deadline))
           .thenApply(reply -> GrpcMarshalling.marshal(reply, RawMessageSerializer.INSTANCE, writer, system, statusMapper))
           .exceptionally(error -> GrpcExceptionHandler.standard(error, statusMapper, writer, system));
