@@ -14,6 +14,7 @@ public record ProxySettings(
     Duration maxRequestTimeout,
     Duration userFunctionTimeout,
     int entityPipelineDepth,
+    int valueEntityPruneEvery,
     String readJournalPlugin,
     int numberOfShards,
     CallLimits limits,
@@ -65,6 +66,7 @@ public record ProxySettings(
         c.getDuration("max-request-timeout"),
         c.getDuration("user-function-timeout"),
         c.getInt("entity-pipeline-depth"),
+        c.getInt("value-entity.prune-every"),
         c.getString("read-journal-plugin"),
         c.getInt("number-of-shards"),
         new CallLimits(

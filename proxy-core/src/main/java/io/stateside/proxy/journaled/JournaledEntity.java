@@ -42,7 +42,8 @@ public final class JournaledEntity extends AbstractActorWithTimers {
       String persistenceIdPrefix,
       EntityProtocol<?, ?> protocol,
       int pipelineDepth,
-      Duration userFunctionTimeout) {}
+      Duration userFunctionTimeout,
+      int pruneEvery) {}
 
   /**
    * What the shard sends to passivate or hand off the entity: it stops once every command it has
@@ -137,7 +138,8 @@ public final class JournaledEntity extends AbstractActorWithTimers {
   private void startIncarnation() {
     incarnation++;
     openingTaken = false;
-    journal = context().actorOf(EntityJournal.props(persistenceId, settings.persistenceIdPrefix()), "journal-" + incarnation);
+    journal = context().actorOf(
+        EntityJournal.props(persistenceId, settings.persistenceIdPrefix(), settings.pruneEvery()), "journal-" + incarnation);
     context().watch(journal);
     stream = new UserFunctionStream<>(protocol, materializer, incarnation, settings.pipelineDepth(), self());
   }

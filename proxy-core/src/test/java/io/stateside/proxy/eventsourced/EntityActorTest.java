@@ -140,7 +140,7 @@ class EntityActorTest {
   private ActorRef entity(int depth, Duration userFunctionTimeout) {
     EventSourcedProtocol protocol = new EventSourcedProtocol(
         userFunction, new JournalReplay(system, "akka.persistence.testkit.query"), "test.Counter");
-    JournaledEntity.Settings settings = new JournaledEntity.Settings("test.Counter", PREFIX, protocol, depth, userFunctionTimeout);
+    JournaledEntity.Settings settings = new JournaledEntity.Settings("test.Counter", PREFIX, protocol, depth, userFunctionTimeout, 0);
     return system.actorOf(JournaledEntity.props(settings), "e" + entities.incrementAndGet());
   }
 
