@@ -19,6 +19,7 @@ import io.stateside.proxy.discovery.UserFunctionDiscovery;
 import io.stateside.proxy.eventsourced.EventSourcedKind;
 import io.stateside.proxy.entity.EntityContext;
 import io.stateside.proxy.entity.EntityGateway;
+import io.stateside.proxy.entity.EntityKind;
 import io.stateside.proxy.entity.EntityKinds;
 import io.stateside.proxy.entity.UserEntity;
 import io.stateside.proxy.frontend.GrpcFrontend;
@@ -75,6 +76,11 @@ public final class StatesideProxy {
    * are served; fails (and releases everything) when discovery or binding fails.
    */
   public static CompletionStage<StatesideProxy> start(Config config) {
+    return start(config, standardKinds());
+  }
+
+  /** Like {@link #start(Config)}, serving the given entity kinds. */
+  public static CompletionStage<StatesideProxy> start(Config config, List<EntityKind> servedKinds) {
     requireProxyAkkaSettings(config);
     ProxySettings settings = ProxySettings.from(config);
     ActorSystem system = ActorSystem.create(NAME, config);
@@ -85,7 +91,7 @@ public final class StatesideProxy {
           .connectToServiceAt(settings.userFunctionHost(), settings.userFunctionPort(), system)
           .withTls(false)
           .withChannelBuilderOverrides(channel -> channel.maxInboundMessageSize(maxMessageSize));
-      EntityKinds kinds = servedKinds();
+      EntityKinds kinds = new EntityKinds(servedKinds);
       EntityDiscoveryClient discoveryClient = EntityDiscoveryClient.create(
           userFunction.withDeadline(settings.discovery().callTimeout()), system);
       log.info("Stateside {} discovering the user function at {}:{}", VERSION,
@@ -150,9 +156,9 @@ public final class StatesideProxy {
     }
   }
 
-  /** Every kind this proxy serves; the one place a new kind is added. */
-  private static EntityKinds servedKinds() {
-    return new EntityKinds(List.of(new EventSourcedKind(), new ValueEntityKind()));
+  /** Every kind a Stateside proxy serves; the one place a new kind is added. */
+  public static List<EntityKind> standardKinds() {
+    return List.of(new EventSourcedKind(), new ValueEntityKind());
   }
 
   private static CommandRouter startEntities(List<UserEntity> entities, EntityContext context) {
