@@ -14,11 +14,15 @@ import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
 import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
 import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
+import io.stateside.proxy.telemetry.EntityMetrics;
+import io.stateside.proxy.telemetry.ProxyMetrics;
 import io.stateside.proxy.telemetry.ThrottledLog;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +51,16 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
       EventSourced userFunction,
       JournalReplay replay,
       int pipelineDepth,
-      Duration userFunctionTimeout) {}
+      Duration userFunctionTimeout,
+      EntityMetrics metrics) {
+
+    /** Settings whose metrics nobody scrapes. */
+    Settings(String serviceName, String persistenceIdPrefix, EventSourced userFunction, JournalReplay replay,
+             int pipelineDepth, Duration userFunctionTimeout) {
+      this(serviceName, persistenceIdPrefix, userFunction, replay, pipelineDepth, userFunctionTimeout,
+          ProxyMetrics.unregistered().entities(EventSourcedSupport.KIND, serviceName));
+    }
+  }
 
   /**
    * What the shard sends to passivate or hand off the entity: it stops once every command it has
@@ -74,6 +87,11 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
   /** The oldest command the user function owes an answer, and since when it owes it. */
   private long owedCommandId;
   private long owedSinceNanos;
+  /** For the metrics: when the current incarnation started, and how many events it replays. */
+  private long incarnationStartNanos;
+  private long eventsToReplay;
+  /** For the metrics: the journal writes under way, by number: when each started, how many events. */
+  private final Map<Long, long[]> writesUnderWay = new HashMap<>();
 
   private EventSourcedEntity(Settings settings) {
     this.settings = settings;
@@ -88,6 +106,11 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
   }
 
   @Override
+  public void preStart() {
+    settings.metrics().activated();
+  }
+
+  @Override
   public Receive createReceive() {
     return receiveBuilder()
         .match(EntityCommand.class, command -> {
@@ -99,6 +122,7 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
         .match(UserFunctionStream.ReplayTaken.class, taken -> isCurrent(taken.incarnation()), taken -> {
           replayTaken = true;
           owedSinceNanos = System.nanoTime();
+          settings.metrics().recovered(owedSinceNanos - incarnationStartNanos, eventsToReplay);
           afterProgress();
         })
         .match(UserFunctionStream.Closed.class, closed -> isCurrent(closed.incarnation()), closed -> streamLost(closed.failure()
@@ -106,13 +130,21 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
             .orElse("the user function closed the entity's stream")))
         .match(EntityJournal.Recovered.class, this::fromJournal, this::onRecovered)
         .match(EntityJournal.Persisted.class, this::fromJournal, persisted -> {
-          pipeline.onWritten(persisted.writeNo(), System.nanoTime());
+          long now = System.nanoTime();
+          long[] write = writesUnderWay.remove(persisted.writeNo());
+          if (write != null) {
+            settings.metrics().journalWritten(now - write[0], (int) write[1]);
+          }
+          pipeline.onWritten(persisted.writeNo(), now);
           afterProgress();
         })
         .match(EntityJournal.JournalFailed.class, this::fromJournal, this::onJournalFailed)
         .match(Terminated.class, terminated -> terminated.actor().equals(journal), terminated -> onJournalStopped())
         .match(AnswerOverdue.class, overdue -> overdue.incarnation() == incarnation && stream != null, overdue -> checkOverdue())
         .match(Stop.class, stop -> {
+          if (!stopRequested) {
+            settings.metrics().passivated();
+          }
           stopRequested = true;
           afterProgress();
         })
@@ -122,6 +154,7 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
 
   @Override
   public void postStop() {
+    settings.metrics().stopped();
     pipeline.abandon("the entity stopped");
     if (stream != null) {
       stream.close();
@@ -139,6 +172,11 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
   private void startIncarnation() {
     incarnation++;
     replayTaken = false;
+    incarnationStartNanos = System.nanoTime();
+    writesUnderWay.clear();
+    if (incarnation > 1) {
+      settings.metrics().restarted();
+    }
     journal = context().actorOf(EntityJournal.props(persistenceId, settings.persistenceIdPrefix()), "journal-" + incarnation);
     context().watch(journal);
     stream = new UserFunctionStream(settings.userFunction(), materializer, incarnation, settings.pipelineDepth(), self());
@@ -157,6 +195,7 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
     stream.start(
         EventSourcedStreamIn.newBuilder().setInit(init).build(),
         settings.replay().events(persistenceId, loaded.snapshotSequenceNr() + 1, loaded.highestSequenceNr()));
+    eventsToReplay = Math.max(0, loaded.highestSequenceNr() - loaded.snapshotSequenceNr());
     pipeline.open(System.nanoTime());
     afterProgress();
   }
@@ -180,6 +219,7 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
     } else if (outcome instanceof CommandPipeline.Violation violation) {
       log.warn("violation", "Entity '{}' of {} restarts: the user function {}", entityId, settings.serviceName(),
           violation.problem());
+      settings.metrics().streamFailed();
       pipeline.onStreamLost("the user function broke the protocol");
       endIncarnation();
     } else {
@@ -189,6 +229,7 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
 
   private void streamLost(String reason) {
     log.warn("stream-lost", "Entity '{}' of {} restarts: {}", entityId, settings.serviceName(), reason);
+    settings.metrics().streamFailed();
     pipeline.onStreamLost(reason);
     endIncarnation();
   }
@@ -296,6 +337,11 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
 
     @Override
     public void write(long writeNo, List<CommandPipeline.Segment> segments) {
+      long events = 0;
+      for (CommandPipeline.Segment segment : segments) {
+        events += segment.events().size();
+      }
+      writesUnderWay.put(writeNo, new long[] {System.nanoTime(), events});
       journal.tell(new EntityJournal.Persist(writeNo, segments), self());
     }
 

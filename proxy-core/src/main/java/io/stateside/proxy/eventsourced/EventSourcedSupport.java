@@ -20,6 +20,9 @@ import java.util.List;
 /** Event-sourced entities: sharded across the cluster, state kept as a journal of events. */
 public final class EventSourcedSupport implements EntityTypeSupport {
 
+  /** The {@code kind} label of this entity type's metrics. */
+  static final String KIND = "event_sourced";
+
   @Override
   public String entityType() {
     return EventSourced.name;
@@ -42,7 +45,8 @@ public final class EventSourcedSupport implements EntityTypeSupport {
         client,
         new JournalReplay(context.system(), context.settings().readJournalPlugin()),
         context.settings().entityPipelineDepth(),
-        context.settings().userFunctionTimeout());
+        context.settings().userFunctionTimeout(),
+        context.metrics().entities(KIND, entity.serviceName()));
     ClusterSharding sharding = ClusterSharding.get(context.system());
     ClusterShardingSettings shardingSettings = passivatingAfter(ClusterShardingSettings.create(context.system()), entity);
     ActorRef region = sharding.start(
