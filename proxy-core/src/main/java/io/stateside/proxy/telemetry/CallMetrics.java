@@ -1,5 +1,6 @@
 package io.stateside.proxy.telemetry;
 
+import akka.http.javadsl.model.AttributeKeys;
 import akka.http.javadsl.model.HttpHeader;
 import akka.http.javadsl.model.HttpRequest;
 import akka.http.javadsl.model.HttpResponse;
@@ -11,11 +12,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiPredicate;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Counts the frontend's calls by service, method and gRPC status, with their latency, around the
  * frontend's request handler. The status is read where gRPC puts it: in the response headers of
- * a trailers-only answer, else in the trailer that ends the response stream; the latency runs
+ * a trailers-only answer, else in the response's trailer attribute (a strict unary answer) or the
+ * trailer that ends the response stream; the latency runs
  * until then. Paths that name no method the user function serves count as service and method
  * {@code unknown}, so a scanner cannot blow up the number of series.
  */
@@ -64,6 +67,18 @@ public final class CallMetrics implements Function<HttpRequest, CompletionStage<
       metrics.callAnswered(service, method, status.get(), System.nanoTime() - start);
       return response;
     }
+    // A strict unary answer carries its trailer as a response attribute (HTTP/2).
+    Optional<akka.http.javadsl.model.Trailer> trailer = response.getAttribute(AttributeKeys.trailer);
+    if (trailer.isPresent() && trailer.get() instanceof akka.http.scaladsl.model.Trailer scalaTrailer) {
+      String code = Status.Code.UNKNOWN.name();
+      for (scala.Tuple2<String, String> header : CollectionConverters.asJava(scalaTrailer.headers())) {
+        if (header._1().equalsIgnoreCase("grpc-status")) {
+          code = statusName(header._2());
+        }
+      }
+      metrics.callAnswered(service, method, code, System.nanoTime() - start);
+      return response;
+    }
     if (response.entity() instanceof akka.http.scaladsl.model.HttpEntity.Chunked chunked) {
       AtomicBoolean counted = new AtomicBoolean();
       Source<akka.http.scaladsl.model.HttpEntity.ChunkStreamPart, Object> chunks = chunked.chunks().asJava()
@@ -95,13 +110,17 @@ public final class CallMetrics implements Function<HttpRequest, CompletionStage<
   private static Optional<String> grpcStatus(Iterable<HttpHeader> headers) {
     for (HttpHeader header : headers) {
       if (header.is("grpc-status")) {
-        try {
-          return Optional.of(Status.fromCodeValue(Integer.parseInt(header.value().trim())).getCode().name());
-        } catch (NumberFormatException e) {
-          return Optional.of(Status.Code.UNKNOWN.name());
-        }
+        return Optional.of(statusName(header.value()));
       }
     }
     return Optional.empty();
+  }
+
+  private static String statusName(String value) {
+    try {
+      return Status.fromCodeValue(Integer.parseInt(value.trim())).getCode().name();
+    } catch (NumberFormatException e) {
+      return Status.Code.UNKNOWN.name();
+    }
   }
 }
