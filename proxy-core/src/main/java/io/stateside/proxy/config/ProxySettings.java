@@ -19,8 +19,7 @@ public record ProxySettings(
     int numberOfShards,
     CallLimits limits,
     StoreSettings store,
-    DiscoverySettings discovery,
-    boolean joinSelfWhenNoSeedNodes) {
+    DiscoverySettings discovery) {
 
   /** How discovery retries while the user function is starting. */
   public record DiscoverySettings(
@@ -79,8 +78,7 @@ public record ProxySettings(
             d.getDuration("min-backoff"),
             d.getDuration("max-backoff"),
             d.getDuration("give-up-after"),
-            d.getDuration("call-timeout")),
-        c.getBoolean("cluster.join-self-when-no-seed-nodes"));
+            d.getDuration("call-timeout")));
   }
 
   /**

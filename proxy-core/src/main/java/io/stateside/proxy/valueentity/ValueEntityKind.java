@@ -40,6 +40,6 @@ public final class ValueEntityKind implements EntityKind {
         ValueEntityClient.create(context.userFunction(), context.system()),
         new JournalReplay(context.system(), context.settings().readJournalPlugin()),
         entity.serviceName());
-    return ShardedEntities.start("value-entity", entity, protocol, context.settings().valueEntityPruneEvery(), context);
+    return ShardedEntities.start("value_entity", entity, protocol, context.settings().valueEntityPruneEvery(), context);
   }
 }
