@@ -21,8 +21,10 @@ public final class ShardedEntities {
   private ShardedEntities() {}
 
   /**
-   * {@code kind} is the {@code kind} label of the entities' metrics, and keeps the shard regions
-   * of different kinds apart. {@code pruneEvery}: for a kind that only ever reads an entity's
+   * {@code kind} is the {@code kind} label of the entities' metrics ({@code event_sourced}), and,
+   * hyphenated, the prefix of the shard region's name ({@code event-sourced-<service>}), which
+   * keeps kinds apart and must not change between versions: nodes of a rolling upgrade find
+   * each other's regions by it. {@code pruneEvery}: for a kind that only ever reads an entity's
    * latest journal entry, delete the earlier ones after every this many writes; 0 keeps the
    * whole journal.
    */
@@ -39,7 +41,7 @@ public final class ShardedEntities {
     ClusterSharding sharding = ClusterSharding.get(context.system());
     ClusterShardingSettings shardingSettings = passivatingAfter(ClusterShardingSettings.create(context.system()), entity);
     ActorRef region = sharding.start(
-        kind + "-" + entity.serviceName(),
+        kind.replace('_', '-') + "-" + entity.serviceName(),
         JournaledEntity.props(settings),
         shardingSettings,
         new ShardRegion.HashCodeMessageExtractor(context.settings().numberOfShards()) {
