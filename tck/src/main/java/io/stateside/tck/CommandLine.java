@@ -23,7 +23,9 @@ public record CommandLine(Config overrides, Optional<Path> configFile, boolean h
       Usage: tck [options]
 
       Runs the Stateside TCK against a proxy and a user function. Without options it runs
-      Stateside's proxy and the Java TCK model, both inside the TCK.
+      Stateside's proxy and the Java TCK model, both inside the TCK. The model written with the
+      published Cloudstate libraries: --user-function-command tck-interop/java-support-0.5.2/bin/tck-model
+      or --user-function-command tck-interop/nodejs-0.0.3/bin/tck-model.
 
       The user function under test (default: the Java TCK model, in-process):
         --user-function HOST:PORT          test a user function that is already running
@@ -48,7 +50,9 @@ public record CommandLine(Config overrides, Optional<Path> configFile, boolean h
         --config FILE                      read further settings (stateside.tck { ... }) from a HOCON file
         --help                             print this text
 
-      Exit status: 0 when no scenario failed, 1 when one did, 2 when the TCK could not run.
+      Exit status: 0 when no scenario failed, 1 when one did, 2 when the TCK could not run. A
+      scenario that failed as a known deviation of the published support library under test is
+      reported DEV, with its reason, and is not a failure (docs/tck.md).
       """;
 
   /** @throws IllegalArgumentException on an unknown option or a missing or malformed value */

@@ -22,6 +22,7 @@ import io.stateside.tck.environment.UserFunctionUnderTest;
 import io.stateside.tck.interceptor.DiscoveryInterceptor;
 import io.stateside.tck.interceptor.Interceptor;
 import io.stateside.tck.interceptor.ScenarioTraffic;
+import io.stateside.tck.library.KnownDeviations;
 import io.stateside.tck.protocol.ProtocolStream;
 import io.stateside.tck.report.Outcome;
 import io.stateside.tck.report.Report;
@@ -180,6 +181,11 @@ public final class TckRun implements AutoCloseable {
     return report;
   }
 
+  /** The user function's service info, which names its support library. */
+  public ServiceInfo library() {
+    return declaredSpec.getServiceInfo();
+  }
+
   /** Runs one scenario, records its result in the report and returns it. */
   public ScenarioResult run(ScenarioGroup group, Scenario scenario) {
     ScenarioResult result = judge(group, scenario);
@@ -202,10 +208,20 @@ public final class TckRun implements AutoCloseable {
     } catch (NotApplicable e) {
       return new ScenarioResult(group.name(), scenario.side(), scenario.name(), Outcome.NOT_APPLICABLE, e.getMessage());
     } catch (AssertionError e) {
-      return new ScenarioResult(group.name(), scenario.side(), scenario.name(), Outcome.FAILED, e.getMessage());
+      return failed(group, scenario, String.valueOf(e.getMessage()));
     } catch (Exception | Error e) {
-      return new ScenarioResult(group.name(), scenario.side(), scenario.name(), Outcome.FAILED, stackTrace(e));
+      return failed(group, scenario, stackTrace(e));
     }
+  }
+
+  /** A failure, or the known deviation of the library under test that explains it. */
+  private ScenarioResult failed(ScenarioGroup group, Scenario scenario, String failure) {
+    ServiceInfo library = declaredSpec.getServiceInfo();
+    String title = scenario.side().label() + ": " + scenario.name();
+    return KnownDeviations.explaining(library, group.id(), title, failure)
+        .map(deviation -> new ScenarioResult(group.name(), scenario.side(), scenario.name(), Outcome.KNOWN_DEVIATION,
+            "known deviation of " + deviation.libraryLabel() + ": " + deviation.reason() + "\nwhat the TCK saw: " + failure))
+        .orElseGet(() -> new ScenarioResult(group.name(), scenario.side(), scenario.name(), Outcome.FAILED, failure));
   }
 
   private Optional<String> whyNotApplicable(Scenario scenario) {

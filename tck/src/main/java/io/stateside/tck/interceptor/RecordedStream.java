@@ -2,6 +2,7 @@ package io.stateside.tck.interceptor;
 
 import static io.stateside.tck.scenario.Show.show;
 
+import io.stateside.tck.protocol.Payloads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +133,7 @@ public final class RecordedStream<I, O> {
   /** Expects the proxy's next message on this stream to be {@code expected}. */
   public RecordedStream<I, O> expectFromProxy(I expected) {
     I actual = nextFromProxy();
-    if (!Objects.equals(comparable.apply(expected), actual)) {
+    if (!Objects.equals(Payloads.canonicalValue(comparable.apply(expected)), Payloads.canonicalValue(actual))) {
       throw new AssertionError(this + ": the proxy sent " + show(actual) + " where " + show(expected) + " was expected");
     }
     return this;
@@ -141,7 +142,7 @@ public final class RecordedStream<I, O> {
   /** Expects the user function's next message on this stream to be {@code expected}. */
   public RecordedStream<I, O> expectFromUserFunction(O expected) {
     O actual = nextFromUserFunction();
-    if (!Objects.equals(expected, actual)) {
+    if (!Objects.equals(Payloads.canonicalValue(expected), Payloads.canonicalValue(actual))) {
       throw new AssertionError(this + ": the user function answered " + show(actual) + " where " + show(expected)
           + " was expected");
     }

@@ -4,6 +4,8 @@ import com.typesafe.config.Config;
 import io.stateside.tck.Tck;
 import io.stateside.tck.TckRun;
 import io.stateside.tck.environment.TckSettings;
+import io.stateside.tck.library.KnownDeviation;
+import io.stateside.tck.library.KnownDeviations;
 import io.stateside.tck.report.Outcome;
 import io.stateside.tck.report.Report;
 import io.stateside.tck.report.ScenarioResult;
@@ -25,9 +27,10 @@ import org.junit.jupiter.api.DynamicTest;
  * }
  * }</pre>
  *
- * <p>One container per scenario group, one test per scenario (skipped when not applicable), and a
- * last test that prints the report, writes it to the reports directory and stops everything the
- * run started.
+ * <p>One container per scenario group, one test per scenario (skipped when not applicable, or when
+ * it failed as a known deviation of the support library under test, with the deviation's reason),
+ * and a last test that prints the report, writes it to the reports directory and stops everything
+ * the run started.
  */
 public final class TckSuite {
 
@@ -40,9 +43,23 @@ public final class TckSuite {
    *     an implementation that claims to support everything the TCK checks
    */
   public static Stream<DynamicNode> tests(Config config, boolean everyScenarioMustApply) throws Exception {
+    return tests(config, everyScenarioMustApply, false);
+  }
+
+  /**
+   * Like {@link #tests(Config, boolean)}, for a published support library whose known deviations
+   * are listed in {@link KnownDeviations}.
+   *
+   * @param everyKnownDeviationMustShow makes the last test fail if a known deviation of the
+   *     library under test did not show (its scenario passed, or did not run), so that the list
+   *     stays exact: a deviation that went away is taken off it
+   */
+  public static Stream<DynamicNode> tests(Config config, boolean everyScenarioMustApply,
+      boolean everyKnownDeviationMustShow) throws Exception {
     TckRun run = TckRun.start(TckSettings.from(config), config);
     Stream<DynamicNode> scenarios = run.groups().stream().map(group -> container(run, group));
-    return Stream.concat(scenarios, Stream.of(DynamicTest.dynamicTest("report", () -> finish(run, everyScenarioMustApply))));
+    return Stream.concat(scenarios, Stream.of(DynamicTest.dynamicTest("report",
+        () -> finish(run, everyScenarioMustApply, everyKnownDeviationMustShow))));
   }
 
   private static DynamicNode container(TckRun run, ScenarioGroup group) {
@@ -51,13 +68,13 @@ public final class TckSuite {
           ScenarioResult result = run.run(group, scenario);
           switch (result.outcome()) {
             case PASSED -> { }
-            case NOT_APPLICABLE -> Assumptions.abort(result.detail());
+            case NOT_APPLICABLE, KNOWN_DEVIATION -> Assumptions.abort(result.detail());
             case FAILED -> throw new AssertionError(result.detail());
           }
         })));
   }
 
-  private static void finish(TckRun run, boolean everyScenarioMustApply) {
+  private static void finish(TckRun run, boolean everyScenarioMustApply, boolean everyKnownDeviationMustShow) {
     Report report = run.report();
     try {
       System.out.print(report.render());
@@ -71,6 +88,21 @@ public final class TckSuite {
         .toList();
     if (everyScenarioMustApply && !inapplicable.isEmpty()) {
       throw new AssertionError("scenarios that should have applied: " + inapplicable);
+    }
+    if (everyKnownDeviationMustShow) {
+      List<String> shown = report.results().stream()
+          .filter(result -> result.outcome() == Outcome.KNOWN_DEVIATION)
+          .map(ScenarioResult::title)
+          .toList();
+      List<String> notShown = KnownDeviations.of(run.library()).stream()
+          .map(KnownDeviation::scenario)
+          .filter(title -> !shown.contains(title))
+          .toList();
+      if (!notShown.isEmpty()) {
+        throw new AssertionError("known deviations of " + run.library().getSupportLibraryName() + " "
+            + run.library().getSupportLibraryVersion() + " that did not show (take them off KnownDeviations "
+            + "and docs/tck.md if the library or the TCK changed): " + notShown);
+      }
     }
   }
 }

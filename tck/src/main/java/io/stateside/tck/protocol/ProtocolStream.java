@@ -57,10 +57,13 @@ public final class ProtocolStream<I, O> implements AutoCloseable {
     return this;
   }
 
-  /** Expects the user function's next message to be exactly {@code expected}. */
+  /**
+   * Expects the user function's next message to be exactly {@code expected}, payloads compared as
+   * messages ({@link Payloads}).
+   */
   public ProtocolStream<I, O> expect(O expected) {
     O actual = next();
-    if (!Objects.equals(expected, actual)) {
+    if (!Objects.equals(Payloads.canonicalValue(expected), Payloads.canonicalValue(actual))) {
       throw new AssertionError("the user function answered " + show(actual) + " where " + show(expected) + " was expected");
     }
     return this;

@@ -34,8 +34,11 @@ public final class Report {
 
   public String summary() {
     List<ScenarioResult> all = results();
-    return String.format("%d scenarios: %d passed, %d failed, %d not applicable",
+    String summary = String.format("%d scenarios: %d passed, %d failed, %d not applicable",
         all.size(), count(Outcome.PASSED), count(Outcome.FAILED), count(Outcome.NOT_APPLICABLE));
+    long deviations = count(Outcome.KNOWN_DEVIATION);
+    return deviations == 0 ? summary
+        : summary + String.format(", %d known deviation%s of the support library", deviations, deviations == 1 ? "" : "s");
   }
 
   public String render() {

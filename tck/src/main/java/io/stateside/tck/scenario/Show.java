@@ -1,20 +1,15 @@
 package io.stateside.tck.scenario;
 
-import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.TextFormat;
-import com.google.protobuf.TypeRegistry;
-import io.stateside.tck.model.entitypassivation.EntityPassivationTckModelProto;
-import io.stateside.tck.model.eventsourced.EventSourcedTckModelProto;
+import io.stateside.tck.protocol.Payloads;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** Renders protocol messages for failure messages: one line, with the TCK model's payloads readable. */
 public final class Show {
 
-  private static final TextFormat.Printer PRINTER = TextFormat.printer().usingTypeRegistry(registry(List.of(
-      EventSourcedTckModelProto.getDescriptor(),
-      EntityPassivationTckModelProto.getDescriptor())));
+  private static final TextFormat.Printer PRINTER = TextFormat.printer().usingTypeRegistry(Payloads.MODEL_TYPES);
 
   private Show() {}
 
@@ -29,9 +24,4 @@ public final class Show {
     return String.valueOf(value);
   }
 
-  private static TypeRegistry registry(List<FileDescriptor> files) {
-    TypeRegistry.Builder registry = TypeRegistry.newBuilder();
-    files.forEach(file -> registry.add(file.getMessageTypes()));
-    return registry.build();
-  }
 }
