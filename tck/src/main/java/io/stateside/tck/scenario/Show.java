@@ -6,6 +6,7 @@ import com.google.protobuf.TextFormat;
 import com.google.protobuf.TypeRegistry;
 import io.stateside.tck.model.entitypassivation.EntityPassivationTckModelProto;
 import io.stateside.tck.model.eventsourced.EventSourcedTckModelProto;
+import io.stateside.tck.model.valueentity.ValueEntityTckModelProto;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,7 +15,8 @@ public final class Show {
 
   private static final TextFormat.Printer PRINTER = TextFormat.printer().usingTypeRegistry(registry(List.of(
       EventSourcedTckModelProto.getDescriptor(),
-      EntityPassivationTckModelProto.getDescriptor())));
+      EntityPassivationTckModelProto.getDescriptor(),
+      ValueEntityTckModelProto.getDescriptor())));
 
   private Show() {}
 
