@@ -8,7 +8,6 @@ import akka.cluster.Cluster;
 import akka.grpc.GrpcClientSettings;
 import akka.http.javadsl.Http;
 import akka.http.javadsl.ServerBinding;
-import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.stateside.protocol.EntityDiscoveryClient;
@@ -17,13 +16,14 @@ import io.stateside.proxy.config.ProxySettings;
 import io.stateside.proxy.discovery.ProtocolVersion;
 import io.stateside.proxy.discovery.SpecValidator;
 import io.stateside.proxy.discovery.UserFunctionDiscovery;
+import io.stateside.proxy.eventsourced.EventSourcedKind;
 import io.stateside.proxy.entity.EntityContext;
 import io.stateside.proxy.entity.EntityGateway;
-import io.stateside.proxy.entity.EntityTypeSupport;
-import io.stateside.proxy.entity.EntityTypes;
+import io.stateside.proxy.entity.EntityKinds;
 import io.stateside.proxy.entity.UserEntity;
 import io.stateside.proxy.frontend.GrpcFrontend;
 import io.stateside.proxy.routing.CommandRouter;
+import io.stateside.proxy.valueentity.ValueEntityKind;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +85,7 @@ public final class StatesideProxy {
           .connectToServiceAt(settings.userFunctionHost(), settings.userFunctionPort(), system)
           .withTls(false)
           .withChannelBuilderOverrides(channel -> channel.maxInboundMessageSize(maxMessageSize));
-      EntityTypes entityTypes = EntityTypes.standard();
+      EntityKinds kinds = servedKinds();
       EntityDiscoveryClient discoveryClient = EntityDiscoveryClient.create(
           userFunction.withDeadline(settings.discovery().callTimeout()), system);
       log.info("Stateside {} discovering the user function at {}:{}", VERSION,
@@ -94,13 +94,13 @@ public final class StatesideProxy {
           .thenCompose(stored -> new UserFunctionDiscovery(
                   discoveryClient,
                   settings.discovery(),
-                  new SpecValidator(entityTypes, settings.passivationTimeout()),
-                  proxyInfo(entityTypes),
+                  new SpecValidator(kinds, settings.passivationTimeout()),
+                  proxyInfo(kinds),
                   system)
               .run())
           .whenComplete((entities, error) -> discoveryClient.close())
           .thenCompose(entities -> {
-            CommandRouter router = startEntities(entities, entityTypes, new EntityContext(system, settings, userFunction));
+            CommandRouter router = startEntities(entities, new EntityContext(system, settings, userFunction));
             return Http.get(system)
                 .newServerAt(settings.httpInterface(), settings.httpPort())
                 .bind(new GrpcFrontend(router, settings, system));
@@ -150,20 +150,24 @@ public final class StatesideProxy {
     }
   }
 
-  private static CommandRouter startEntities(List<UserEntity> entities, EntityTypes types, EntityContext context) {
-    Map<MethodDescriptor, EntityGateway> methods = new LinkedHashMap<>();
+  /** Every kind this proxy serves; the one place a new kind is added. */
+  private static EntityKinds servedKinds() {
+    return new EntityKinds(List.of(new EventSourcedKind(), new ValueEntityKind()));
+  }
+
+  private static CommandRouter startEntities(List<UserEntity> entities, EntityContext context) {
+    Map<UserEntity, EntityGateway> services = new LinkedHashMap<>();
     for (UserEntity entity : entities) {
-      EntityTypeSupport support = types.find(entity.entityType()).orElseThrow();
-      EntityGateway gateway = support.start(entity, context);
-      entity.service().getMethods().forEach(method -> methods.put(method, gateway));
+      services.put(entity, entity.kind().start(entity, context));
     }
-    return CommandRouter.of(methods, maxEntityKeyLength(entities, context.settings()));
+    return CommandRouter.of(services, maxEntityKeyLength(entities, context.settings()));
   }
 
   /** The configured maximum, or less where the store could not hold it after an entity's persistence id. */
   private static int maxEntityKeyLength(List<UserEntity> entities, ProxySettings settings) {
     int configured = settings.limits().maxEntityKeyLength();
     int limit = entities.stream()
+        .filter(entity -> entity.kind().rules().persistent())
         .mapToInt(entity -> settings.store().maxEntityKeyLength(configured, entity.persistenceId()))
         .min()
         .orElse(configured);
@@ -178,13 +182,13 @@ public final class StatesideProxy {
     return limit;
   }
 
-  private static ProxyInfo proxyInfo(EntityTypes types) {
+  private static ProxyInfo proxyInfo(EntityKinds kinds) {
     return ProxyInfo.newBuilder()
         .setProtocolMajorVersion(ProtocolVersion.MAJOR)
         .setProtocolMinorVersion(ProtocolVersion.MINOR)
         .setProxyName(NAME)
         .setProxyVersion(VERSION)
-        .addAllSupportedEntityTypes(types.names())
+        .addAllSupportedEntityTypes(kinds.names())
         .build();
   }
 

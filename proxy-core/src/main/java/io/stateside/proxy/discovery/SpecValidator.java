@@ -5,8 +5,8 @@ import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
 import io.stateside.protocol.Entity;
 import io.stateside.protocol.EntitySpec;
-import io.stateside.proxy.entity.EntityTypeSupport;
-import io.stateside.proxy.entity.EntityTypes;
+import io.stateside.proxy.entity.EntityKind;
+import io.stateside.proxy.entity.EntityKinds;
 import io.stateside.proxy.entity.UserEntity;
 import io.stateside.proxy.routing.EntityKeyExtractor;
 import java.time.Duration;
@@ -23,11 +23,11 @@ import java.util.Set;
  */
 public final class SpecValidator {
 
-  private final EntityTypes entityTypes;
+  private final EntityKinds kinds;
   private final Duration defaultPassivationTimeout;
 
-  public SpecValidator(EntityTypes entityTypes, Duration defaultPassivationTimeout) {
-    this.entityTypes = entityTypes;
+  public SpecValidator(EntityKinds kinds, Duration defaultPassivationTimeout) {
+    this.kinds = kinds;
     this.defaultPassivationTimeout = defaultPassivationTimeout;
   }
 
@@ -61,10 +61,10 @@ public final class SpecValidator {
         problems.add(where + "declared more than once");
         continue;
       }
-      Optional<EntityTypeSupport> support = entityTypes.find(entity.getEntityType());
-      if (support.isEmpty()) {
+      Optional<EntityKind> kind = kinds.find(entity.getEntityType());
+      if (kind.isEmpty()) {
         problems.add(where + "unknown entity type '" + entity.getEntityType()
-            + "'; this proxy supports " + String.join(", ", entityTypes.names()));
+            + "'; this proxy supports " + String.join(", ", kinds.names()));
         continue;
       }
       Optional<ServiceDescriptor> service = findService(files, entity.getServiceName());
@@ -72,24 +72,28 @@ public final class SpecValidator {
         problems.add(where + "not found in the descriptor set");
         continue;
       }
-      List<String> entityProblems = new ArrayList<>(support.get().validate(service.get()));
-      if (entity.getPersistenceId().isBlank()) {
-        entityProblems.add("persistence id is empty");
-      }
-      for (MethodDescriptor method : service.get().getMethods()) {
-        try {
-          EntityKeyExtractor.forMessage(method.getInputType());
-        } catch (IllegalArgumentException e) {
-          entityProblems.add("method " + method.getName() + ": " + e.getMessage());
-        }
+      List<String> entityProblems = new ArrayList<>(kind.get().validate(entity, service.get()));
+      if (kind.get().rules().keyed()) {
+        entityProblems.addAll(keyProblems(service.get()));
       }
       entityProblems.forEach(p -> problems.add(where + p));
       if (entityProblems.isEmpty()) {
-        accepted.add(new UserEntity(
-            entity.getEntityType(), service.get(), entity.getPersistenceId(), passivationTimeout(entity)));
+        accepted.add(new UserEntity(kind.get(), service.get(), entity.getPersistenceId(), passivationTimeout(entity)));
       }
     }
     return problems.isEmpty() ? new Accepted(List.copyOf(accepted)) : new Refused(List.copyOf(problems));
+  }
+
+  private static List<String> keyProblems(ServiceDescriptor service) {
+    List<String> problems = new ArrayList<>();
+    for (MethodDescriptor method : service.getMethods()) {
+      try {
+        EntityKeyExtractor.forMessage(method.getInputType());
+      } catch (IllegalArgumentException e) {
+        problems.add("method " + method.getName() + ": " + e.getMessage());
+      }
+    }
+    return problems;
   }
 
   private Duration passivationTimeout(Entity entity) {

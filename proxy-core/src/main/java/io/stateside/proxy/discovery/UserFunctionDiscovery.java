@@ -85,8 +85,8 @@ public final class UserFunctionDiscovery {
       return refuse(refused.problems());
     }
     List<UserEntity> entities = ((SpecValidator.Accepted) outcome).entities();
-    entities.forEach(e -> log.info("Serving {} as {} (persistence id '{}', passivation after {})",
-        e.serviceName(), e.entityType(), e.persistenceId(), e.passivationTimeout()));
+    entities.forEach(e -> log.info("Serving {} with {} (persistence id '{}', passivation after {})",
+        e.serviceName(), e.kind().displayName(), e.persistenceId(), e.passivationTimeout()));
     return CompletableFuture.completedStage(entities);
   }
 

@@ -2,7 +2,6 @@ package io.stateside.proxy.routing;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
-import com.google.protobuf.Descriptors.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.stateside.protocol.ClientAction;
@@ -12,6 +11,7 @@ import io.stateside.protocol.SideEffect;
 import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
 import io.stateside.proxy.entity.EntityGateway;
+import io.stateside.proxy.entity.UserEntity;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -40,15 +40,15 @@ public final class CommandRouter {
   }
 
   /**
-   * A router for the given methods, each served by its service's gateway; entity keys longer
-   * than the maximum are refused.
+   * A router for the methods of the given services, each served by its service's gateway; entity
+   * keys longer than the maximum are refused.
    */
-  public static CommandRouter of(Map<MethodDescriptor, EntityGateway> methods, int maxEntityKeyLength) {
+  public static CommandRouter of(Map<UserEntity, EntityGateway> services, int maxEntityKeyLength) {
     Map<String, MethodRoute> routes = new HashMap<>();
-    methods.forEach((method, gateway) -> {
-      MethodRoute route = MethodRoute.of(method, gateway, maxEntityKeyLength);
+    services.forEach((service, gateway) -> service.service().getMethods().forEach(method -> {
+      MethodRoute route = MethodRoute.of(method, service.kind().rules().keyed(), gateway, maxEntityKeyLength);
       routes.put(route.path(), route);
-    });
+    }));
     return new CommandRouter(routes);
   }
 
@@ -61,7 +61,7 @@ public final class CommandRouter {
    * {@link StatusRuntimeException} carrying the status the client should see.
    */
   public CompletionStage<ByteString> call(MethodRoute route, ByteString request, Metadata metadata, Deadline deadline) {
-    String entityId = route.entityKey().extract(request);
+    String entityId = route.entityId().extract(request);
     Any payload = Any.newBuilder().setTypeUrl(route.inputTypeUrl()).setValue(request).build();
     return dispatch(route, entityId, payload, metadata, deadline, route.outputTypeName());
   }
@@ -135,7 +135,7 @@ public final class CommandRouter {
       throw userFunctionError(from, entityId, "forwarded a " + forward.getPayload().getTypeUrl()
           + " to " + target.path() + ", which takes " + target.inputTypeUrl());
     }
-    String targetId = target.entityKey().extract(forward.getPayload().getValue());
+    String targetId = target.entityId().extract(forward.getPayload().getValue());
     return dispatch(target, targetId, forward.getPayload(), forward.getMetadata(), deadline, expectedOutput);
   }
 
@@ -149,7 +149,7 @@ public final class CommandRouter {
           .asRuntimeException());
     } else {
       try {
-        String targetId = target.entityKey().extract(effect.getPayload().getValue());
+        String targetId = target.entityId().extract(effect.getPayload().getValue());
         result = dispatch(target, targetId, effect.getPayload(), effect.getMetadata(), deadline, target.outputTypeName());
       } catch (StatusRuntimeException e) {
         result = CompletableFuture.failedFuture(e);

@@ -19,7 +19,7 @@ import java.util.List;
  * the walk also rejects bytes that are not a well-formed protobuf message, and keys longer than
  * the store can hold.
  */
-public final class EntityKeyExtractor {
+public final class EntityKeyExtractor implements EntityIdReader {
 
   private final String messageName;
   private final KeyField[] keyFields;
@@ -90,6 +90,7 @@ public final class EntityKeyExtractor {
    * @throws io.grpc.StatusRuntimeException INVALID_ARGUMENT when the bytes are not a message
    *     of this type, a string key field is empty, or the key is too long
    */
+  @Override
   public String extract(ByteString request) {
     String[] values = new String[keyFields.length];
     try {

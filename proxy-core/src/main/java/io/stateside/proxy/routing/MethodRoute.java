@@ -9,18 +9,18 @@ public record MethodRoute(
     String methodName,
     String inputTypeUrl,
     String outputTypeName,
-    EntityKeyExtractor entityKey,
+    EntityIdReader entityId,
     EntityGateway gateway) {
 
   static final String TYPE_URL_PREFIX = "type.googleapis.com/";
 
-  static MethodRoute of(MethodDescriptor method, EntityGateway gateway, int maxEntityKeyLength) {
+  static MethodRoute of(MethodDescriptor method, boolean keyed, EntityGateway gateway, int maxEntityKeyLength) {
     return new MethodRoute(
         method.getService().getFullName(),
         method.getName(),
         TYPE_URL_PREFIX + method.getInputType().getFullName(),
         method.getOutputType().getFullName(),
-        EntityKeyExtractor.forMessage(method.getInputType(), maxEntityKeyLength),
+        keyed ? EntityKeyExtractor.forMessage(method.getInputType(), maxEntityKeyLength) : EntityIdReader.UNKEYED,
         gateway);
   }
 

@@ -15,7 +15,9 @@ import io.stateside.protocol.EntityPassivationStrategy;
 import io.stateside.protocol.EntitySpec;
 import io.stateside.protocol.ServiceInfo;
 import io.stateside.protocol.TimeoutPassivationStrategy;
-import io.stateside.proxy.entity.EntityTypes;
+import io.stateside.proxy.entity.EntityKinds;
+import io.stateside.proxy.eventsourced.EventSourcedKind;
+import io.stateside.proxy.valueentity.ValueEntityKind;
 import io.stateside.proxy.entity.UserEntity;
 import io.stateside.proxy.testing.CounterUserFunction;
 import java.time.Duration;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class SpecValidatorTest {
 
   private static final String EVENT_SOURCED = "cloudstate.eventsourced.EventSourced";
-  private static final SpecValidator validator = new SpecValidator(EntityTypes.standard(), Duration.ofSeconds(30));
+  private static final SpecValidator validator = new SpecValidator(new EntityKinds(List.of(new EventSourcedKind(), new ValueEntityKind())), Duration.ofSeconds(30));
 
   private static Entity counterEntity() {
     return Entity.newBuilder().setEntityType(EVENT_SOURCED).setServiceName(CounterUserFunction.SERVICE)
@@ -98,7 +100,7 @@ class SpecValidatorTest {
 
     List<String> problems = problems(spec(files, ServiceInfo.getDefaultInstance(), bad));
 
-    assertTrue(problems.stream().anyMatch(p -> p.contains("method Stream is streamed")), problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.contains("method Stream is server-streaming; event-sourced entities serve unary methods only")), problems.toString());
     assertTrue(problems.stream().anyMatch(p -> p.contains("method NoKey") && p.contains("no field marked")),
         problems.toString());
   }

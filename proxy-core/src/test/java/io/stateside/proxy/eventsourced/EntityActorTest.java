@@ -16,6 +16,8 @@ import io.stateside.protocol.ClientAction;
 import io.stateside.protocol.Failure;
 import io.stateside.protocol.Reply;
 import io.stateside.protocol.eventsourced.EventSourcedReply;
+import io.stateside.proxy.journaled.JournalReplay;
+import io.stateside.proxy.journaled.JournaledEntity;
 import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
 import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
 import io.stateside.protocol.internal.EntityCommand;
@@ -136,10 +138,10 @@ class EntityActorTest {
   }
 
   private ActorRef entity(int depth, Duration userFunctionTimeout) {
-    EventSourcedEntity.Settings settings = new EventSourcedEntity.Settings(
-        "test.Counter", PREFIX, userFunction, new JournalReplay(system, "akka.persistence.testkit.query"),
-        depth, userFunctionTimeout);
-    return system.actorOf(EventSourcedEntity.props(settings), "e" + entities.incrementAndGet());
+    EventSourcedProtocol protocol = new EventSourcedProtocol(
+        userFunction, new JournalReplay(system, "akka.persistence.testkit.query"), "test.Counter");
+    JournaledEntity.Settings settings = new JournaledEntity.Settings("test.Counter", PREFIX, protocol, depth, userFunctionTimeout);
+    return system.actorOf(JournaledEntity.props(settings), "e" + entities.incrementAndGet());
   }
 
   private static EntityCommand command(String name, long by) {
@@ -315,7 +317,7 @@ class EntityActorTest {
     TestKit watcher = caller();
     watcher.watch(entity);
     TestKit slow = send(entity, command("slow", 0));
-    entity.tell(EventSourcedEntity.Stop.INSTANCE, ActorRef.noSender());
+    entity.tell(JournaledEntity.Stop.INSTANCE, ActorRef.noSender());
     TestKit queuedBeforeTheStop = send(entity, command("inc", 1));
     gate.complete(Step.nothing());
 

@@ -1,4 +1,4 @@
-package io.stateside.proxy.eventsourced;
+package io.stateside.proxy.journaled;
 
 import akka.actor.ActorRef;
 import akka.actor.NoSerializationVerificationNeeded;
@@ -20,19 +20,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The journal side of one incarnation of an event-sourced entity. At start it loads only the
+ * The journal side of one incarnation of a journaled entity. At start it loads only the
  * latest snapshot and the highest sequence number; the events after the snapshot reach the user
  * function through {@link JournalReplay}, at the user function's pace. Then it stores what the
- * entity asks it to, one write at a time. It is a child of {@link EventSourcedEntity}, so that a
+ * entity asks it to, one write at a time. It is a child of {@link JournaledEntity}, so that a
  * failing store stops only this actor and the entity can answer every waiting caller.
  */
 final class EntityJournal extends AbstractPersistentActor {
 
   private static final Logger log = LoggerFactory.getLogger(EntityJournal.class);
 
-  /** The entity's stored state: its latest snapshot, if any, and how far the journal goes. */
-  record Recovered(long snapshotSequenceNr, Optional<Any> snapshot, long highestSequenceNr)
-      implements NoSerializationVerificationNeeded {}
+  /** The entity is loaded. */
+  record Recovered(StoredEntity stored) implements NoSerializationVerificationNeeded {}
 
   /** Store the events of these segments in one atomic write, tagged, then the last snapshot among them. */
   record Persist(long writeNo, List<CommandPipeline.Segment> segments) implements NoSerializationVerificationNeeded {}
@@ -80,7 +79,7 @@ final class EntityJournal extends AbstractPersistentActor {
           snapshot = Optional.of((Any) offer.snapshot());
         })
         .match(RecoveryCompleted.class, done ->
-            parent().tell(new Recovered(snapshotSequenceNr, snapshot, lastSequenceNr()), self()))
+            parent().tell(new Recovered(new StoredEntity(snapshotSequenceNr, snapshot, lastSequenceNr())), self()))
         .build();
   }
 

@@ -1,53 +1,39 @@
-package io.stateside.proxy.eventsourced;
+package io.stateside.proxy.journaled;
 
 import akka.actor.ActorRef;
 import akka.cluster.sharding.ClusterSharding;
 import akka.cluster.sharding.ClusterShardingSettings;
 import akka.cluster.sharding.ShardRegion;
 import akka.pattern.Patterns;
-import com.google.protobuf.Descriptors.ServiceDescriptor;
-import io.stateside.protocol.eventsourced.EventSourced;
-import io.stateside.protocol.eventsourced.EventSourcedClient;
 import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
 import io.stateside.proxy.concurrent.PlainFutures;
 import io.stateside.proxy.entity.EntityContext;
 import io.stateside.proxy.entity.EntityGateway;
-import io.stateside.proxy.entity.EntityTypeSupport;
 import io.stateside.proxy.entity.UserEntity;
-import java.util.List;
 
-/** Event-sourced entities: sharded across the cluster, state kept as a journal of events. */
-public final class EventSourcedSupport implements EntityTypeSupport {
+/**
+ * Starts the entities of one journaled service, sharded across the cluster: one
+ * {@link JournaledEntity} per entity id, passivated when idle.
+ */
+public final class ShardedEntities {
 
-  @Override
-  public String entityType() {
-    return EventSourced.name;
-  }
+  private ShardedEntities() {}
 
-  @Override
-  public List<String> validate(ServiceDescriptor service) {
-    return service.getMethods().stream()
-        .filter(method -> method.isClientStreaming() || method.isServerStreaming())
-        .map(method -> "method " + method.getName() + " is streamed; event-sourced entities serve unary methods only")
-        .toList();
-  }
-
-  @Override
-  public EntityGateway start(UserEntity entity, EntityContext context) {
-    EventSourcedClient client = EventSourcedClient.create(context.userFunction(), context.system());
-    EventSourcedEntity.Settings settings = new EventSourcedEntity.Settings(
+  /** {@code regionPrefix} keeps the shard regions of different kinds apart. */
+  public static EntityGateway start(
+      String regionPrefix, UserEntity entity, EntityProtocol<?, ?> protocol, EntityContext context) {
+    JournaledEntity.Settings settings = new JournaledEntity.Settings(
         entity.serviceName(),
         entity.persistenceId(),
-        client,
-        new JournalReplay(context.system(), context.settings().readJournalPlugin()),
+        protocol,
         context.settings().entityPipelineDepth(),
         context.settings().userFunctionTimeout());
     ClusterSharding sharding = ClusterSharding.get(context.system());
     ClusterShardingSettings shardingSettings = passivatingAfter(ClusterShardingSettings.create(context.system()), entity);
     ActorRef region = sharding.start(
-        "event-sourced-" + entity.serviceName(),
-        EventSourcedEntity.props(settings),
+        regionPrefix + "-" + entity.serviceName(),
+        JournaledEntity.props(settings),
         shardingSettings,
         new ShardRegion.HashCodeMessageExtractor(context.settings().numberOfShards()) {
           @Override
@@ -56,7 +42,7 @@ public final class EventSourcedSupport implements EntityTypeSupport {
           }
         },
         sharding.defaultShardAllocationStrategy(shardingSettings),
-        EventSourcedEntity.Stop.INSTANCE);
+        JournaledEntity.Stop.INSTANCE);
     return (command, timeout) ->
         PlainFutures.of(Patterns.ask(region, command, timeout)).thenApply(EntityReply.class::cast);
   }

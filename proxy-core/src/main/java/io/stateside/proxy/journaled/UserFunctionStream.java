@@ -1,4 +1,4 @@
-package io.stateside.proxy.eventsourced;
+package io.stateside.proxy.journaled;
 
 import akka.Done;
 import akka.NotUsed;
@@ -13,46 +13,43 @@ import akka.stream.UniqueKillSwitch;
 import akka.stream.javadsl.Keep;
 import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
-import io.stateside.protocol.eventsourced.EventSourced;
-import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
-import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * One incarnation's {@code handle} stream to the user function. It connects at once, while the
- * journal loads; the init message and the replayed events go first, as the user function pulls
- * them, then the commands. Everything the stream says reaches the entity actor tagged with the
+ * journal loads; the opening messages (the init message, then whatever the kind replays) go first,
+ * as the user function pulls them, then the commands. Everything the stream says reaches the entity actor tagged with the
  * incarnation, so that what a dead incarnation says late is recognised and ignored.
  */
-final class UserFunctionStream {
+final class UserFunctionStream<In, Out> {
 
   /** A message from the user function. */
-  record Received(int incarnation, EventSourcedStreamOut message) implements NoSerializationVerificationNeeded {}
+  record Received(int incarnation, Object message) implements NoSerializationVerificationNeeded {}
 
-  /** The user function has taken every replayed event: from now on it owes answers. */
-  record ReplayTaken(int incarnation) implements NoSerializationVerificationNeeded {}
+  /** The user function has taken every opening message: from now on it owes answers. */
+  record OpeningTaken(int incarnation) implements NoSerializationVerificationNeeded {}
 
   /** The stream is over: ended by the user function, or failed. */
   record Closed(int incarnation, Optional<Throwable> failure) implements NoSerializationVerificationNeeded {}
 
   private final int incarnation;
-  private final CompletableFuture<Source<EventSourcedStreamIn, NotUsed>> start = new CompletableFuture<>();
-  private final BoundedSourceQueue<EventSourcedStreamIn> commands;
+  private final CompletableFuture<Source<In, NotUsed>> start = new CompletableFuture<>();
+  private final BoundedSourceQueue<In> commands;
   private final UniqueKillSwitch killSwitch;
 
-  /** {@code capacity}: how many commands may wait in the stream, behind the replay. */
-  UserFunctionStream(EventSourced client, Materializer materializer, int incarnation, int capacity, ActorRef entity) {
+  /** {@code capacity}: how many commands may wait in the stream, behind the opening. */
+  UserFunctionStream(EntityProtocol<In, Out> protocol, Materializer materializer, int incarnation, int capacity, ActorRef entity) {
     this.incarnation = incarnation;
-    Pair<BoundedSourceQueue<EventSourcedStreamIn>, Source<EventSourcedStreamIn, NotUsed>> queue =
-        Source.<EventSourcedStreamIn>queue(capacity).preMaterialize(materializer);
+    Pair<BoundedSourceQueue<In>, Source<In, NotUsed>> queue =
+        Source.<In>queue(capacity).preMaterialize(materializer);
     this.commands = queue.first();
-    Source<EventSourcedStreamIn, NotUsed> initAndReplay = Source.completionStageSource(start)
-        .watchTermination((notUsed, done) -> done.thenRun(() -> entity.tell(new ReplayTaken(incarnation), ActorRef.noSender())))
+    Source<In, NotUsed> opening = Source.completionStageSource(start)
+        .watchTermination((notUsed, done) -> done.thenRun(() -> entity.tell(new OpeningTaken(incarnation), ActorRef.noSender())))
         .mapMaterializedValue(ignored -> NotUsed.getInstance());
     Pair<UniqueKillSwitch, CompletionStage<Done>> running =
-        client.handle(initAndReplay.concat(queue.second()))
+        protocol.handle(opening.concat(queue.second()))
             .viaMat(KillSwitches.single(), Keep.right())
             .toMat(Sink.foreach(message -> entity.tell(new Received(incarnation, message), ActorRef.noSender())), Keep.both())
             .run(materializer);
@@ -65,9 +62,9 @@ final class UserFunctionStream {
     return incarnation;
   }
 
-  /** The journal is loaded: send the init message, then these events. */
-  void start(EventSourcedStreamIn init, Source<EventSourcedStreamIn, NotUsed> replay) {
-    start.complete(Source.single(init).concat(replay));
+  /** The journal is loaded: send these messages, then the commands. */
+  void start(Source<In, NotUsed> opening) {
+    start.complete(opening);
   }
 
   /**
@@ -75,7 +72,7 @@ final class UserFunctionStream {
    * that is already over drops the command silently: its {@link Closed} is on the way, and it
    * deals with every command sent.
    */
-  boolean send(EventSourcedStreamIn command) {
+  boolean send(In command) {
     return commands.offer(command) != QueueOfferResult.dropped();
   }
 

@@ -1,4 +1,4 @@
-package io.stateside.proxy.eventsourced;
+package io.stateside.proxy.journaled;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,14 +13,15 @@ import com.google.protobuf.ByteString;
 import io.stateside.protocol.ClientAction;
 import io.stateside.protocol.Failure;
 import io.stateside.protocol.Reply;
-import io.stateside.protocol.eventsourced.EventSourcedReply;
 import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,12 +110,12 @@ class CommandPipelineTest {
     return ClientAction.newBuilder().setReply(Reply.newBuilder().setPayload(event(text))).build();
   }
 
-  private static EventSourcedReply reply(long commandId, String... events) {
-    EventSourcedReply.Builder reply = EventSourcedReply.newBuilder().setCommandId(commandId).setClientAction(replyWith("r" + commandId));
-    for (String e : events) {
-      reply.addEvents(event(e));
-    }
-    return reply.build();
+  private static Answer.Reply reply(long commandId, String... events) {
+    return answer(commandId, replyWith("r" + commandId), Arrays.stream(events).map(CommandPipelineTest::event).toList());
+  }
+
+  private static Answer.Reply answer(long commandId, ClientAction action, List<Any> events) {
+    return new Answer.Reply(commandId, action, List.of(), events, Optional.empty());
   }
 
   private static String replyText(EntityReply reply) {
@@ -190,9 +191,9 @@ class CommandPipelineTest {
     accept(pipeline, 0, "a");
     accept(pipeline, 1, "b");
     pipeline.onReply(reply(1, "e1"), now);
-    pipeline.onReply(EventSourcedReply.newBuilder().setCommandId(2)
-        .setClientAction(ClientAction.newBuilder().setFailure(Failure.newBuilder().setCommandId(2).setDescription("no")))
-        .build(), now);
+    pipeline.onReply(answer(2,
+        ClientAction.newBuilder().setFailure(Failure.newBuilder().setCommandId(2).setDescription("no")).build(),
+        List.of()), now);
     assertTrue(port.answers.isEmpty());
     pipeline.onWritten(1, now);
     assertEquals("no", port.onlyAnswer(callers.get(1)).getAction().getFailure().getDescription());
@@ -216,7 +217,8 @@ class CommandPipelineTest {
     CommandPipeline pipeline = pipeline(4);
     pipeline.open(now);
     accept(pipeline, 0, "a");
-    pipeline.onReply(reply(1, "e1").toBuilder().setSnapshot(event("s1")).build(), now);
+    Answer.Reply withSnapshot = reply(1, "e1");
+    pipeline.onReply(new Answer.Reply(1, withSnapshot.action(), List.of(), withSnapshot.events(), Optional.of(event("s1"))), now);
     assertEquals(event("s1"), port.writes.get(1L).get(0).snapshot().orElseThrow());
   }
 
@@ -282,9 +284,9 @@ class CommandPipelineTest {
     CommandPipeline pipeline = pipeline(8);
     pipeline.open(now);
     accept(pipeline, 0, "a");
-    pipeline.onReply(reply(1, "e1").toBuilder()
-        .setClientAction(ClientAction.newBuilder().setFailure(Failure.newBuilder().setDescription("again").setRestart(true)))
-        .build(), now);
+    pipeline.onReply(answer(1,
+        ClientAction.newBuilder().setFailure(Failure.newBuilder().setDescription("again").setRestart(true)).build(),
+        List.of(event("e1"))), now);
     assertTrue(port.writes.isEmpty());
     assertEquals("again", port.onlyAnswer(callers.get(0)).getAction().getFailure().getDescription());
   }
@@ -370,7 +372,7 @@ class CommandPipelineTest {
         accepted++;
       } else if (pipeline.isOpen() && pipeline.oldestUnanswered().isPresent() && choice < 65) {
         long id = pipeline.oldestUnanswered().get();
-        EventSourcedReply reply = random.nextInt(3) == 0 ? reply(id) : reply(id, "e" + id);
+        Answer.Reply reply = random.nextInt(3) == 0 ? reply(id) : reply(id, "e" + id);
         pipeline.onReply(reply, now);
       } else if (recorder.writes.size() > writesDone && choice < 85) {
         pipeline.onWritten(++writesDone, now);

@@ -1,4 +1,4 @@
-package io.stateside.proxy.eventsourced;
+package io.stateside.proxy.journaled;
 
 import akka.actor.AbstractActorWithTimers;
 import akka.actor.ActorRef;
@@ -7,11 +7,6 @@ import akka.actor.Props;
 import akka.actor.Terminated;
 import akka.stream.Materializer;
 import io.stateside.protocol.Command;
-import io.stateside.protocol.eventsourced.EventSourced;
-import io.stateside.protocol.eventsourced.EventSourcedInit;
-import io.stateside.protocol.eventsourced.EventSourcedSnapshot;
-import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
-import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
 import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
 import io.stateside.proxy.telemetry.ThrottledLog;
@@ -23,7 +18,8 @@ import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
 /**
- * One active event-sourced entity. It owns the entity's {@link CommandPipeline} and runs the
+ * One active entity of a journaled kind (event-sourced and value entities), speaking the kind's
+ * {@link EntityProtocol}. It owns the entity's {@link CommandPipeline} and runs the
  * entity in <em>incarnations</em>: each is one stream to the user function plus one
  * {@link EntityJournal} child that loaded the entity. Commands flow down the stream in arrival
  * order, several at a time; each caller is answered in order, once the events of its command and
@@ -35,17 +31,16 @@ import org.slf4j.LoggerFactory;
  * still waiting. The actor itself stays, so the shard never has to hold commands back for it and
  * their order is kept.
  */
-final class EventSourcedEntity extends AbstractActorWithTimers {
+public final class JournaledEntity extends AbstractActorWithTimers {
 
   private static final ThrottledLog log =
-      new ThrottledLog(LoggerFactory.getLogger(EventSourcedEntity.class), Duration.ofSeconds(10));
+      new ThrottledLog(LoggerFactory.getLogger(JournaledEntity.class), Duration.ofSeconds(10));
 
   /** Configuration shared by all entities of one service. */
-  record Settings(
+  public record Settings(
       String serviceName,
       String persistenceIdPrefix,
-      EventSourced userFunction,
-      JournalReplay replay,
+      EntityProtocol<?, ?> protocol,
       int pipelineDepth,
       Duration userFunctionTimeout) {}
 
@@ -53,38 +48,41 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
    * What the shard sends to passivate or hand off the entity: it stops once every command it has
    * is answered, instead of dropping them as a plain stop would.
    */
-  enum Stop implements NoSerializationVerificationNeeded { INSTANCE }
+  public enum Stop implements NoSerializationVerificationNeeded { INSTANCE }
 
   private record AnswerOverdue(int incarnation) implements NoSerializationVerificationNeeded {}
 
   private static final String ANSWER_TIMER = "answer-overdue";
 
   private final Settings settings;
+  private final EntityProtocol<Object, Object> protocol;
   private final String entityId;
   private final String persistenceId;
   private final Materializer materializer;
   private final CommandPipeline pipeline;
   private int incarnation;
   /** The current incarnation's stream; null once it has ended. */
-  private UserFunctionStream stream;
+  private UserFunctionStream<Object, Object> stream;
   /** The journal of the current or last incarnation; null once it has stopped. */
   private ActorRef journal;
-  private boolean replayTaken;
+  private boolean openingTaken;
   private boolean stopRequested;
   /** The oldest command the user function owes an answer, and since when it owes it. */
   private long owedCommandId;
   private long owedSinceNanos;
 
-  private EventSourcedEntity(Settings settings) {
+  @SuppressWarnings("unchecked")
+  private JournaledEntity(Settings settings) {
     this.settings = settings;
+    this.protocol = (EntityProtocol<Object, Object>) settings.protocol();
     this.entityId = URLDecoder.decode(self().path().name(), StandardCharsets.UTF_8);
     this.persistenceId = settings.persistenceIdPrefix() + "|" + entityId;
     this.materializer = Materializer.matFromSystem(context().system());
     this.pipeline = new CommandPipeline(settings.pipelineDepth(), new Port());
   }
 
-  static Props props(Settings settings) {
-    return Props.create(EventSourcedEntity.class, () -> new EventSourcedEntity(settings));
+  public static Props props(Settings settings) {
+    return Props.create(JournaledEntity.class, () -> new JournaledEntity(settings));
   }
 
   @Override
@@ -96,8 +94,8 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
         })
         .match(UserFunctionStream.Received.class, received -> isCurrent(received.incarnation()),
             received -> onUserFunction(received.message()))
-        .match(UserFunctionStream.ReplayTaken.class, taken -> isCurrent(taken.incarnation()), taken -> {
-          replayTaken = true;
+        .match(UserFunctionStream.OpeningTaken.class, taken -> isCurrent(taken.incarnation()), taken -> {
+          openingTaken = true;
           owedSinceNanos = System.nanoTime();
           afterProgress();
         })
@@ -138,41 +136,31 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
 
   private void startIncarnation() {
     incarnation++;
-    replayTaken = false;
+    openingTaken = false;
     journal = context().actorOf(EntityJournal.props(persistenceId, settings.persistenceIdPrefix()), "journal-" + incarnation);
     context().watch(journal);
-    stream = new UserFunctionStream(settings.userFunction(), materializer, incarnation, settings.pipelineDepth(), self());
+    stream = new UserFunctionStream<>(protocol, materializer, incarnation, settings.pipelineDepth(), self());
   }
 
   private void onRecovered(EntityJournal.Recovered loaded) {
     if (stream == null) {
       return; // the incarnation ended while its journal was loading
     }
-    EventSourcedInit.Builder init = EventSourcedInit.newBuilder()
-        .setServiceName(settings.serviceName())
-        .setEntityId(entityId);
-    loaded.snapshot().ifPresent(snapshot -> init.setSnapshot(EventSourcedSnapshot.newBuilder()
-        .setSnapshotSequence(loaded.snapshotSequenceNr())
-        .setSnapshot(snapshot)));
-    stream.start(
-        EventSourcedStreamIn.newBuilder().setInit(init).build(),
-        settings.replay().events(persistenceId, loaded.snapshotSequenceNr() + 1, loaded.highestSequenceNr()));
+    stream.start(protocol.opening(entityId, persistenceId, loaded.stored()));
     pipeline.open(System.nanoTime());
     afterProgress();
   }
 
-  private void onUserFunction(EventSourcedStreamOut message) {
-    CommandPipeline.Outcome outcome = switch (message.getMessageCase()) {
-      case REPLY -> {
-        if (message.getReply().getEventsCount() == 0 && message.getReply().hasSnapshot()) {
-          log.warn("snapshot-without-events", "Entity '{}' of {} sent a snapshot without events; it is ignored",
-              entityId, settings.serviceName());
-        }
-        yield pipeline.onReply(message.getReply(), System.nanoTime());
-      }
-      case FAILURE -> pipeline.onFailure(message.getFailure());
-      default -> new CommandPipeline.Violation("sent an empty message");
-    };
+  private void onUserFunction(Object message) {
+    Answer answer = protocol.read(message);
+    CommandPipeline.Outcome outcome;
+    if (answer instanceof Answer.Reply reply) {
+      outcome = pipeline.onReply(reply, System.nanoTime());
+    } else if (answer instanceof Answer.StreamFailure failure) {
+      outcome = pipeline.onFailure(failure.failure());
+    } else {
+      outcome = new CommandPipeline.Violation(((Answer.Malformed) answer).problem());
+    }
     if (outcome instanceof CommandPipeline.Failed failed) {
       log.info("failed", "Entity '{}' of {} restarts from its journal after the user function failed it: {}",
           entityId, settings.serviceName(), failed.description());
@@ -261,7 +249,7 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
    */
   private void watchOwedAnswer() {
     Optional<Long> owed = pipeline.oldestUnanswered();
-    if (owed.isEmpty() || !replayTaken || stream == null) {
+    if (owed.isEmpty() || !openingTaken || stream == null) {
       timers().cancel(ANSWER_TIMER);
       owedCommandId = 0;
       return;
@@ -281,13 +269,13 @@ final class EventSourcedEntity extends AbstractActorWithTimers {
   private final class Port implements CommandPipeline.Port {
     @Override
     public void send(long commandId, EntityCommand command) {
-      boolean taken = stream.send(EventSourcedStreamIn.newBuilder().setCommand(Command.newBuilder()
-              .setEntityId(entityId)
-              .setId(commandId)
-              .setName(command.getName())
-              .setPayload(command.getPayload())
-              .setMetadata(command.getMetadata()))
-          .build());
+      boolean taken = stream.send(protocol.command(Command.newBuilder()
+          .setEntityId(entityId)
+          .setId(commandId)
+          .setName(command.getName())
+          .setPayload(command.getPayload())
+          .setMetadata(command.getMetadata())
+          .build()));
       if (!taken) {
         self().tell(new UserFunctionStream.Closed(incarnation, Optional.of(
             new IllegalStateException("the stream to the user function overflowed"))), ActorRef.noSender());

@@ -1,10 +1,9 @@
-package io.stateside.proxy.eventsourced;
+package io.stateside.proxy.journaled;
 
 import akka.actor.ActorRef;
 import com.google.protobuf.Any;
 import io.stateside.protocol.ClientAction;
 import io.stateside.protocol.Failure;
-import io.stateside.protocol.eventsourced.EventSourcedReply;
 import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
 import io.stateside.proxy.entity.EntityReplies;
@@ -121,21 +120,20 @@ final class CommandPipeline {
   }
 
   /** The user function's reply to the oldest command sent. */
-  Outcome onReply(EventSourcedReply reply, long nowNanos) {
-    Optional<Violation> violation = checkAnswers(reply.getCommandId(), "replied to");
+  Outcome onReply(Answer.Reply reply, long nowNanos) {
+    Optional<Violation> violation = checkAnswers(reply.commandId(), "replied to");
     if (violation.isPresent()) {
       return violation.get();
     }
-    ClientAction action = reply.getClientAction();
+    ClientAction action = reply.action();
     if (action.hasFailure() && action.getFailure().getRestart()) {
       // Its events are dropped, with the user function state that produced them.
       return failIncarnation(action.getFailure());
     }
     Pending command = sent.poll();
-    command.reply = EntityReply.newBuilder().setAction(action).addAllSideEffects(reply.getSideEffectsList()).build();
-    if (reply.getEventsCount() > 0) {
-      nextWrite.add(new Segment(reply.getEventsList(),
-          reply.hasSnapshot() ? Optional.of(reply.getSnapshot()) : Optional.empty()));
+    command.reply = EntityReply.newBuilder().setAction(action).addAllSideEffects(reply.sideEffects()).build();
+    if (!reply.events().isEmpty()) {
+      nextWrite.add(new Segment(reply.events(), reply.snapshot()));
     }
     command.writeNo = lastAssignedWrite();
     answered.add(command);

@@ -1,4 +1,4 @@
-package io.stateside.proxy.eventsourced;
+package io.stateside.proxy.journaled;
 
 import akka.NotUsed;
 import akka.actor.ActorSystem;
@@ -7,33 +7,27 @@ import akka.persistence.query.PersistenceQuery;
 import akka.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
 import akka.stream.javadsl.Source;
 import com.google.protobuf.Any;
-import io.stateside.protocol.eventsourced.EventSourcedEvent;
-import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
 
 /**
  * Reads an entity's events from the store's read journal as a stream, so that replay flows at
  * the pace the user function takes it, however long the journal after the last snapshot is.
  */
-final class JournalReplay {
+public final class JournalReplay {
 
   private final CurrentEventsByPersistenceIdQuery readJournal;
 
-  JournalReplay(ActorSystem system, String readJournalPluginId) {
+  public JournalReplay(ActorSystem system, String readJournalPluginId) {
     this.readJournal = PersistenceQuery.get(system)
         .getReadJournalFor(CurrentEventsByPersistenceIdQuery.class, readJournalPluginId);
   }
 
-  /** The events numbered {@code from} to {@code to}, both included, as messages for the user function. */
-  Source<EventSourcedStreamIn, NotUsed> events(String persistenceId, long from, long to) {
+  /** The events numbered {@code from} to {@code to}, both included. */
+  public Source<StoredEvent, NotUsed> events(String persistenceId, long from, long to) {
     if (from > to) {
       return Source.empty();
     }
     return readJournal.currentEventsByPersistenceId(persistenceId, from, to)
-        .map(envelope -> EventSourcedStreamIn.newBuilder()
-            .setEvent(EventSourcedEvent.newBuilder()
-                .setSequence(envelope.sequenceNr())
-                .setPayload(payload(envelope.event())))
-            .build());
+        .map(envelope -> new StoredEvent(envelope.sequenceNr(), payload(envelope.event())));
   }
 
   /** Some journals hand events back still wrapped in the tags they were written with. */

@@ -1,0 +1,39 @@
+package io.stateside.proxy.eventsourced;
+
+import io.stateside.protocol.eventsourced.EventSourced;
+import io.stateside.protocol.eventsourced.EventSourcedClient;
+import io.stateside.proxy.entity.EntityContext;
+import io.stateside.proxy.entity.EntityGateway;
+import io.stateside.proxy.entity.EntityKind;
+import io.stateside.proxy.entity.KindRules;
+import io.stateside.proxy.entity.UserEntity;
+import io.stateside.proxy.journaled.JournalReplay;
+import io.stateside.proxy.journaled.ShardedEntities;
+
+/** Event-sourced entities: sharded across the cluster, state kept as a journal of events. */
+public final class EventSourcedKind implements EntityKind {
+
+  @Override
+  public String protocolName() {
+    return EventSourced.name;
+  }
+
+  @Override
+  public String displayName() {
+    return "event-sourced entities";
+  }
+
+  @Override
+  public KindRules rules() {
+    return KindRules.persistentUnaryEntities();
+  }
+
+  @Override
+  public EntityGateway start(UserEntity entity, EntityContext context) {
+    EventSourcedProtocol protocol = new EventSourcedProtocol(
+        EventSourcedClient.create(context.userFunction(), context.system()),
+        new JournalReplay(context.system(), context.settings().readJournalPlugin()),
+        entity.serviceName());
+    return ShardedEntities.start("event-sourced", entity, protocol, context);
+  }
+}

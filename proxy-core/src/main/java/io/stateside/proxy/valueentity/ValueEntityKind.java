@@ -1,0 +1,44 @@
+package io.stateside.proxy.valueentity;
+
+import io.stateside.protocol.valueentity.ValueEntity;
+import io.stateside.protocol.valueentity.ValueEntityClient;
+import io.stateside.proxy.entity.EntityContext;
+import io.stateside.proxy.entity.EntityGateway;
+import io.stateside.proxy.entity.EntityKind;
+import io.stateside.proxy.entity.KindRules;
+import io.stateside.proxy.entity.UserEntity;
+import io.stateside.proxy.journaled.JournalReplay;
+import io.stateside.proxy.journaled.ShardedEntities;
+
+/**
+ * Value entities: sharded across the cluster, each holding one state value that the user
+ * function replaces or deletes. Each change is one journal entry, so value entities get the
+ * journal's durability, group commit and event-log tags on every store without a second storage
+ * mechanism; an incarnation loads only the latest entry.
+ */
+public final class ValueEntityKind implements EntityKind {
+
+  @Override
+  public String protocolName() {
+    return ValueEntity.name;
+  }
+
+  @Override
+  public String displayName() {
+    return "value entities";
+  }
+
+  @Override
+  public KindRules rules() {
+    return KindRules.persistentUnaryEntities();
+  }
+
+  @Override
+  public EntityGateway start(UserEntity entity, EntityContext context) {
+    ValueEntityProtocol protocol = new ValueEntityProtocol(
+        ValueEntityClient.create(context.userFunction(), context.system()),
+        new JournalReplay(context.system(), context.settings().readJournalPlugin()),
+        entity.serviceName());
+    return ShardedEntities.start("value-entity", entity, protocol, context);
+  }
+}
