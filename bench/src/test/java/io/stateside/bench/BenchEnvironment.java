@@ -29,6 +29,9 @@ public final class BenchEnvironment implements BeforeAllCallback, AfterAllCallba
                 "akka.remote.artery.canonical.port", 0,
                 "akka.cluster.jmx.enabled", "off",
                 "akka.coordinated-shutdown.run-by-jvm-shutdown-hook", "off"))
+            .withFallback(ConfigFactory.parseMap(Map.of(
+            "akka.management.http.port", 0,
+            "stateside.proxy.metrics.port", 0)))
             .withFallback(ConfigFactory.load())
             .resolve())
         .toCompletableFuture().join();

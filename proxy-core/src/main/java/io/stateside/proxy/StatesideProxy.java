@@ -12,6 +12,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.stateside.protocol.EntityDiscoveryClient;
 import io.stateside.protocol.ProxyInfo;
+import io.stateside.proxy.cluster.ClusterFormation;
 import io.stateside.proxy.config.ProxySettings;
 import io.stateside.proxy.discovery.ProtocolVersion;
 import io.stateside.proxy.discovery.SpecValidator;
@@ -19,10 +20,16 @@ import io.stateside.proxy.discovery.UserFunctionDiscovery;
 import io.stateside.proxy.eventsourced.EventSourcedKind;
 import io.stateside.proxy.entity.EntityContext;
 import io.stateside.proxy.entity.EntityGateway;
+import io.stateside.proxy.entity.EntityKind;
 import io.stateside.proxy.entity.EntityKinds;
 import io.stateside.proxy.entity.UserEntity;
 import io.stateside.proxy.frontend.GrpcFrontend;
+import io.stateside.proxy.health.ProxyHealth;
 import io.stateside.proxy.routing.CommandRouter;
+import io.stateside.proxy.telemetry.CallMetrics;
+import io.stateside.proxy.telemetry.ClusterMetrics;
+import io.stateside.proxy.telemetry.MetricsServer;
+import io.stateside.proxy.telemetry.ProxyMetrics;
 import io.stateside.proxy.valueentity.ValueEntityKind;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -48,10 +55,12 @@ public final class StatesideProxy {
 
   private final ActorSystem system;
   private final ServerBinding binding;
+  private final ServerBinding metricsBinding;
 
-  private StatesideProxy(ActorSystem system, ServerBinding binding) {
+  private StatesideProxy(ActorSystem system, ServerBinding binding, ServerBinding metricsBinding) {
     this.system = system;
     this.binding = binding;
+    this.metricsBinding = metricsBinding;
   }
 
   /** Runs a proxy with the configuration from the classpath and environment until the JVM stops. */
@@ -72,20 +81,34 @@ public final class StatesideProxy {
 
   /**
    * Starts a proxy node from a fully resolved configuration. Completes once the user's services
-   * are served; fails (and releases everything) when discovery or binding fails.
+   * are served; fails (and releases everything) when discovery or binding fails. The management
+   * endpoint (health) and the metrics come first; the frontend binds only once the user function
+   * is discovered, the store took a write and this node is an Up cluster member.
    */
   public static CompletionStage<StatesideProxy> start(Config config) {
-    requireProxyAkkaSettings(config);
+    return start(config, standardKinds());
+  }
+
+  /** Like {@link #start(Config)}, serving the given entity kinds. */
+  public static CompletionStage<StatesideProxy> start(Config unprepared, List<EntityKind> servedKinds) {
+    requireProxyAkkaSettings(unprepared);
+    Config config = ClusterFormation.prepare(unprepared);
     ProxySettings settings = ProxySettings.from(config);
     ActorSystem system = ActorSystem.create(NAME, config);
     try {
-      joinCluster(system, settings);
+      ProxyHealth health = ProxyHealth.get(system);
+      ProxyMetrics metrics = ProxyMetrics.get(system);
+      ServerBinding metricsBinding = MetricsServer.bind(system, metrics,
+          config.getString("stateside.proxy.metrics.interface"), config.getInt("stateside.proxy.metrics.port"))
+          .toCompletableFuture().join();
+      ClusterMetrics.start(system, metrics, config.getDuration("stateside.proxy.metrics.sharding-poll-interval"));
+      ClusterFormation formation = ClusterFormation.start(system);
       int maxMessageSize = settings.limits().maxMessageSize();
       GrpcClientSettings userFunction = GrpcClientSettings
           .connectToServiceAt(settings.userFunctionHost(), settings.userFunctionPort(), system)
           .withTls(false)
           .withChannelBuilderOverrides(channel -> channel.maxInboundMessageSize(maxMessageSize));
-      EntityKinds kinds = servedKinds();
+      EntityKinds kinds = new EntityKinds(servedKinds);
       EntityDiscoveryClient discoveryClient = EntityDiscoveryClient.create(
           userFunction.withDeadline(settings.discovery().callTimeout()), system);
       log.info("Stateside {} discovering the user function at {}:{}", VERSION,
@@ -99,16 +122,20 @@ public final class StatesideProxy {
                   system)
               .run())
           .whenComplete((entities, error) -> discoveryClient.close())
+          .thenCompose(entities -> formation.memberUp().thenApply(up -> entities))
           .thenCompose(entities -> {
-            CommandRouter router = startEntities(entities, new EntityContext(system, settings, userFunction));
+            CommandRouter router = startEntities(entities, new EntityContext(system, settings, userFunction, metrics));
             return Http.get(system)
                 .newServerAt(settings.httpInterface(), settings.httpPort())
-                .bind(new GrpcFrontend(router, settings, system));
+                .bind(new CallMetrics(new GrpcFrontend(router, settings, system),
+                    (service, method) -> router.find(service, method).isPresent(), metrics));
           })
           .thenApply(binding -> {
             binding.addToCoordinatedShutdown(Duration.ofSeconds(10), system);
-            log.info("Stateside is serving the user function's services on {}", binding.localAddress());
-            return new StatesideProxy(system, binding);
+            health.serving();
+            log.info("Stateside is serving the user function's services on {} (metrics on {})",
+                binding.localAddress(), metricsBinding.localAddress());
+            return new StatesideProxy(system, binding, metricsBinding);
           })
           .whenComplete((proxy, error) -> {
             if (error != null) {
@@ -143,16 +170,9 @@ public final class StatesideProxy {
     return self.host().getOrElse(() -> "local") + ":" + self.port().getOrElse(() -> 0);
   }
 
-  private static void joinCluster(ActorSystem system, ProxySettings settings) {
-    Cluster cluster = Cluster.get(system);
-    if (settings.joinSelfWhenNoSeedNodes() && cluster.settings().SeedNodes().isEmpty()) {
-      cluster.join(cluster.selfAddress());
-    }
-  }
-
-  /** Every kind this proxy serves; the one place a new kind is added. */
-  private static EntityKinds servedKinds() {
-    return new EntityKinds(List.of(new EventSourcedKind(), new ValueEntityKind()));
+  /** Every kind a Stateside proxy serves; the one place a new kind is added. */
+  public static List<EntityKind> standardKinds() {
+    return List.of(new EventSourcedKind(), new ValueEntityKind());
   }
 
   private static CommandRouter startEntities(List<UserEntity> entities, EntityContext context) {
@@ -199,6 +219,11 @@ public final class StatesideProxy {
   /** The port the frontend is bound to (useful when configured as 0). */
   public int httpPort() {
     return binding.localAddress().getPort();
+  }
+
+  /** The port /metrics is served on. */
+  public int metricsPort() {
+    return metricsBinding.localAddress().getPort();
   }
 
   /**

@@ -69,7 +69,9 @@ final class StoreWriteCheck extends AbstractPersistentActor {
     attempt.orTimeout(Math.max(1, giveUpAt - System.nanoTime()), TimeUnit.NANOSECONDS).whenComplete((done, error) -> {
       if (error == null) {
         outcome.complete(done);
-      } else if (error instanceof TimeoutException || giveUpAt - System.nanoTime() <= RETRY_INTERVAL.toNanos()) {
+      } else if (giveUpAt - System.nanoTime() <= RETRY_INTERVAL.toNanos()) {
+        // Out of time. Before that every failure is retried, timeouts of one attempt included:
+        // a store that is starting, or a machine under load, times out a few attempts first.
         outcome.completeExceptionally(error);
       } else {
         retries.info("retry", "The journal cannot be written yet ({}); trying again", error.toString());

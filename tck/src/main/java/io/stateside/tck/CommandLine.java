@@ -35,7 +35,8 @@ public record CommandLine(Config overrides, Optional<Path> configFile, boolean h
         --proxy HOST:PORT                  test a proxy that is already running; its user function
                                            port must point at --interceptor-port
         --proxy-command 'CMD'              launch it with /bin/sh -c CMD; HTTP_PORT, USER_FUNCTION_HOST,
-                                           USER_FUNCTION_PORT and REMOTING_PORT are set in its environment
+                                           USER_FUNCTION_PORT, REMOTING_PORT, MANAGEMENT_PORT and METRICS_PORT
+                                           are set in its environment
         --proxy-port PORT                  the HTTP_PORT to give the launched command (default: a free one)
         --no-proxy                         run only the scenarios that talk to the user function
 

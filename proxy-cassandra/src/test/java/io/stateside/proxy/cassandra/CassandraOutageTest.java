@@ -19,10 +19,14 @@ import io.stateside.proxy.testing.Await;
 import io.stateside.proxy.testing.HotEntityLoad;
 import io.stateside.proxy.testing.CounterUserFunction;
 import io.stateside.proxy.testing.ProxyHarness;
+import io.stateside.proxy.testing.RegisterCalls;
+import io.stateside.proxy.testing.RegisterScenarios;
+import io.stateside.proxy.testing.RegisterUserFunction;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -162,6 +166,30 @@ class CassandraOutageTest {
     }
     assertEquals(1, increase("new", 1));
     assertEquals(List.of(1L, 2L, 3L, 10L), ProxyOnCassandra.journaledIncrements(proxy.system(), "counter|a"));
+  }
+
+  private void restartCassandra() {
+    try {
+      cassandra.node().start();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aValueEntityGetsUnavailableWhileCassandraIsDownAndKeepsWhatWasAcknowledged() {
+    try (RegisterUserFunction register = RegisterUserFunction.start(userSide, Optional.empty())) {
+      StatesideProxy valueProxy = ProxyOnCassandra.start(env("value_outage", "cassandra"), register.port());
+      try (RegisterCalls calls = new RegisterCalls(valueProxy.httpPort(), userSide)) {
+        RegisterScenarios.assertStoreOutageKeepsWhatWasAcknowledged(calls,
+            () -> cassandra.node().stop(), this::restartCassandra);
+      } finally {
+        ProxyHarness.stop(valueProxy);
+      }
+    }
   }
 
   @Test

@@ -20,11 +20,15 @@ import io.stateside.proxy.testing.Await;
 import io.stateside.proxy.testing.CounterUserFunction;
 import io.stateside.proxy.testing.HotEntityLoad;
 import io.stateside.proxy.testing.ProxyHarness;
+import io.stateside.proxy.testing.RegisterCalls;
+import io.stateside.proxy.testing.RegisterScenarios;
+import io.stateside.proxy.testing.RegisterUserFunction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -108,6 +112,27 @@ class CassandraStoreTest {
 
   private static List<Long> eventSequences(List<EventSourcedStreamIn> stream) {
     return stream.stream().filter(EventSourcedStreamIn::hasEvent).map(m -> m.getEvent().getSequence()).toList();
+  }
+
+  @Test
+  void valueEntitiesKeepTheirLastAcknowledgedStateAcrossAProxyRestart() {
+    Map<String, String> env = ProxyOnCassandra.env(cassandra.node(), "value_entities");
+    try (RegisterUserFunction register = RegisterUserFunction.start(userSide, Optional.empty())) {
+      StatesideProxy first = ProxyOnCassandra.start(env, register.port());
+      RegisterScenarios.Written written;
+      try (RegisterCalls calls = new RegisterCalls(first.httpPort(), userSide)) {
+        written = RegisterScenarios.writeBeforeRestart(calls);
+        RegisterScenarios.assertConcurrentAppendsAllKept(calls, 8, 15);
+      } finally {
+        ProxyHarness.stop(first);
+      }
+      StatesideProxy second = ProxyOnCassandra.start(env, register.port());
+      try (RegisterCalls calls = new RegisterCalls(second.httpPort(), userSide)) {
+        RegisterScenarios.assertSurvivedRestart(calls, written);
+      } finally {
+        ProxyHarness.stop(second);
+      }
+    }
   }
 
   @Test

@@ -14,12 +14,12 @@ public record ProxySettings(
     Duration maxRequestTimeout,
     Duration userFunctionTimeout,
     int entityPipelineDepth,
+    int valueEntityPruneEvery,
     String readJournalPlugin,
     int numberOfShards,
     CallLimits limits,
     StoreSettings store,
-    DiscoverySettings discovery,
-    boolean joinSelfWhenNoSeedNodes) {
+    DiscoverySettings discovery) {
 
   /** How discovery retries while the user function is starting. */
   public record DiscoverySettings(
@@ -65,6 +65,7 @@ public record ProxySettings(
         c.getDuration("max-request-timeout"),
         c.getDuration("user-function-timeout"),
         c.getInt("entity-pipeline-depth"),
+        c.getInt("value-entity.prune-every"),
         c.getString("read-journal-plugin"),
         c.getInt("number-of-shards"),
         new CallLimits(
@@ -77,8 +78,7 @@ public record ProxySettings(
             d.getDuration("min-backoff"),
             d.getDuration("max-backoff"),
             d.getDuration("give-up-after"),
-            d.getDuration("call-timeout")),
-        c.getBoolean("cluster.join-self-when-no-seed-nodes"));
+            d.getDuration("call-timeout")));
   }
 
   /**

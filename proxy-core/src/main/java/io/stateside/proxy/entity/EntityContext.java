@@ -3,7 +3,18 @@ package io.stateside.proxy.entity;
 import akka.actor.ActorSystem;
 import akka.grpc.GrpcClientSettings;
 import io.stateside.proxy.config.ProxySettings;
+import io.stateside.proxy.telemetry.ProxyMetrics;
 
-/** What an entity type needs from the running proxy to start its entities. */
+/**
+ * What an entity type needs from the running proxy to start its entities. {@code metrics} is
+ * where its entities report activations, recoveries, journal writes and stream failures
+ * ({@link ProxyMetrics#entities}).
+ */
 public record EntityContext(
-    ActorSystem system, ProxySettings settings, GrpcClientSettings userFunction) {}
+    ActorSystem system, ProxySettings settings, GrpcClientSettings userFunction, ProxyMetrics metrics) {
+
+  /** A context whose metrics are this actor system's node metrics. */
+  public EntityContext(ActorSystem system, ProxySettings settings, GrpcClientSettings userFunction) {
+    this(system, settings, userFunction, ProxyMetrics.get(system));
+  }
+}

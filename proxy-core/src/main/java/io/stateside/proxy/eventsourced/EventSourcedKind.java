@@ -34,6 +34,6 @@ public final class EventSourcedKind implements EntityKind {
         EventSourcedClient.create(context.userFunction(), context.system()),
         new JournalReplay(context.system(), context.settings().readJournalPlugin()),
         entity.serviceName());
-    return ShardedEntities.start("event-sourced", entity, protocol, context);
+    return ShardedEntities.start("event_sourced", entity, protocol, 0, context);
   }
 }

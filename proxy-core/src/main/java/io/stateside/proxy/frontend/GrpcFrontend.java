@@ -25,9 +25,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Serves the user's unary gRPC methods from the descriptors found at discovery. Messages stay
- * as bytes; only the entity key is read from them. Whatever is wrong with one call is answered
- * on that call alone.
+ * Serves the user's gRPC methods, unary and streamed, from the descriptors found at discovery.
+ * Messages stay as bytes; only the entity key is read from them. Whatever is wrong with one call
+ * is answered on that call alone.
  */
 public final class GrpcFrontend implements Function<HttpRequest, CompletionStage<HttpResponse>> {
 
@@ -40,7 +40,8 @@ public final class GrpcFrontend implements Function<HttpRequest, CompletionStage
   private final Duration defaultTimeout;
   private final Duration maxTimeout;
   private final RequestHeaderCheck headerCheck;
-  private final MessageFrameGuard frameGuard;
+  private final MessageFrameGuard unaryGuard;
+  private final MessageFrameGuard streamGuard;
   private final ActorSystem system;
   private final Materializer materializer;
   private final StatusMapper statusMapper = new StatusMapper();
@@ -50,7 +51,8 @@ public final class GrpcFrontend implements Function<HttpRequest, CompletionStage
     this.defaultTimeout = settings.requestTimeout();
     this.maxTimeout = settings.maxRequestTimeout();
     this.headerCheck = new RequestHeaderCheck(settings.limits());
-    this.frameGuard = new MessageFrameGuard(settings.limits().maxMessageSize());
+    this.unaryGuard = new MessageFrameGuard(settings.limits().maxMessageSize(), true);
+    this.streamGuard = new MessageFrameGuard(settings.limits().maxMessageSize(), false);
     this.system = system;
     this.materializer = Materializer.matFromSystem(system);
   }
@@ -74,7 +76,14 @@ public final class GrpcFrontend implements Function<HttpRequest, CompletionStage
         return answer(Status.UNIMPLEMENTED.withDescription("no method " + request.getUri().path()), writer);
       }
       Deadline deadline = Deadline.in(timeoutOf(request));
-      Source<ByteString, Object> body = request.entity().getDataBytes().via(frameGuard);
+      if (route.get().shape().isStreamed()) {
+        Source<ByteString, Object> body = request.entity().getDataBytes().via(streamGuard);
+        return GrpcMarshalling.unmarshalStream(body, RawMessageSerializer.INSTANCE, materializer, reader)
+            .thenApply(requests -> GrpcMarshalling.marshalStream(
+                router.stream(route.get(), requests, RequestMetadata.of(request), deadline),
+                RawMessageSerializer.INSTANCE, writer, system, statusMapper));
+      }
+      Source<ByteString, Object> body = request.entity().getDataBytes().via(unaryGuard);
       // A body that is still not complete at the deadline must not hold the call open for ever.
       // The wait ends the call, not the body's stream: cancelling the request would make akka-http
       // reset the stream before the status reaches the caller.

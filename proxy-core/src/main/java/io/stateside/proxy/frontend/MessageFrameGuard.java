@@ -16,13 +16,14 @@ import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Passes a unary call's request body through unchanged while reading the 5-byte prefix of its
- * gRPC message: a message declared larger than the limit fails the call with
- * RESOURCE_EXHAUSTED before any of it is buffered; a body that ends inside the message (a
- * prefix that lies), holds no message or more than one fails it with INVALID_ARGUMENT.
+ * Passes a call's request body through unchanged while reading the 5-byte prefix of each gRPC
+ * message: a message declared larger than the limit fails the call with RESOURCE_EXHAUSTED
+ * before any of it is buffered; a body that ends inside a message (a prefix that lies) fails it
+ * with INVALID_ARGUMENT, and so does a unary call's body that holds no message or more than one.
  *
- * <p>A compressed message is collected and inflated here, to at most the limit, and passed on
- * uncompressed: akka-grpc would inflate it whole, however large it turns out to be.
+ * <p>A unary call's compressed message is collected and inflated here, to at most the limit, and
+ * passed on uncompressed: akka-grpc would inflate it whole, however large it turns out to be. The
+ * compressed messages of a streamed call are left to akka-grpc.
  *
  * <p>After a refusal it reads on and drops up to one more limit's worth of the body before it
  * cancels it: akka-http resets a stream whose request is cancelled, and a reset sent before
@@ -36,9 +37,12 @@ final class MessageFrameGuard extends GraphStage<FlowShape<ByteString, ByteStrin
   private final Outlet<ByteString> out = Outlet.create("MessageFrameGuard.out");
   private final FlowShape<ByteString, ByteString> shape = FlowShape.of(in, out);
   private final long maxMessageSize;
+  private final boolean unary;
 
-  MessageFrameGuard(long maxMessageSize) {
+  /** {@code unary}: the body must hold exactly one message. */
+  MessageFrameGuard(long maxMessageSize, boolean unary) {
     this.maxMessageSize = maxMessageSize;
+    this.unary = unary;
   }
 
   @Override
@@ -82,7 +86,7 @@ final class MessageFrameGuard extends GraphStage<FlowShape<ByteString, ByteStrin
               completeStage();
             } else if (prefixSeen > 0 || bodyLeft > 0) {
               failStage(invalid("request body ends inside a message (its length prefix says more)"));
-            } else if (!messageSeen) {
+            } else if (unary && !messageSeen) {
               failStage(invalid("request body holds no message"));
             } else {
               completeStage();
@@ -107,11 +111,11 @@ final class MessageFrameGuard extends GraphStage<FlowShape<ByteString, ByteStrin
             i += skip;
             continue;
           }
-          if (prefixSeen == 0 && messageSeen) {
+          if (unary && prefixSeen == 0 && messageSeen) {
             refuse(invalid("a unary call takes one message, the request body holds more"));
             return false;
           }
-          if (prefixSeen == 0 && (chunk.apply(i) & 1) == 1) {
+          if (unary && prefixSeen == 0 && (chunk.apply(i) & 1) == 1) {
             compressed = new ByteStringBuilder();
           }
           if (prefixSeen > 0) {

@@ -4,6 +4,8 @@ import akka.actor.ActorRef;
 import akka.actor.NoSerializationVerificationNeeded;
 import akka.actor.Props;
 import akka.persistence.AbstractPersistentActor;
+import akka.persistence.DeleteMessagesFailure;
+import akka.persistence.DeleteMessagesSuccess;
 import akka.persistence.Recovery;
 import akka.persistence.RecoveryCompleted;
 import akka.persistence.SaveSnapshotFailure;
@@ -48,16 +50,19 @@ final class EntityJournal extends AbstractPersistentActor {
 
   private final String persistenceId;
   private final Set<String> tags;
+  private final int pruneEvery;
   private long snapshotSequenceNr;
   private Optional<Any> snapshot = Optional.empty();
 
-  private EntityJournal(String persistenceId, String tag) {
+  private EntityJournal(String persistenceId, String tag, int pruneEvery) {
     this.persistenceId = persistenceId;
     this.tags = Set.of(tag);
+    this.pruneEvery = pruneEvery;
   }
 
-  static Props props(String persistenceId, String tag) {
-    return Props.create(EntityJournal.class, () -> new EntityJournal(persistenceId, tag));
+  /** {@code pruneEvery}: see {@link ShardedEntities#start}. */
+  static Props props(String persistenceId, String tag, int pruneEvery) {
+    return Props.create(EntityJournal.class, () -> new EntityJournal(persistenceId, tag, pruneEvery));
   }
 
   @Override
@@ -88,6 +93,9 @@ final class EntityJournal extends AbstractPersistentActor {
     return receiveBuilder()
         .match(Persist.class, this::persist)
         .match(SaveSnapshotSuccess.class, ok -> {})
+        .match(DeleteMessagesSuccess.class, ok -> {})
+        .match(DeleteMessagesFailure.class, failed -> log.warn("Journal entries of {} up to {} not pruned; they stay",
+            persistenceId, failed.toSequenceNr(), failed.cause()))
         .match(SaveSnapshotFailure.class, failed -> log.warn("Snapshot of {} at {} not saved; replay will be longer",
             persistenceId, failed.metadata().sequenceNr(), failed.cause()))
         .build();
@@ -117,8 +125,20 @@ final class EntityJournal extends AbstractPersistentActor {
       }
       if (index == events.size() - 1) {
         parent().tell(new Persisted(request.writeNo()), self());
+        pruneIfDue(lastSequenceNr() - events.size());
       }
     });
+  }
+
+  /**
+   * Deletes every entry before the latest when this write crossed a multiple of
+   * {@code pruneEvery}; counted on sequence numbers, so that it holds across incarnations.
+   */
+  private void pruneIfDue(long sequenceNrBeforeWrite) {
+    long latest = lastSequenceNr();
+    if (pruneEvery > 0 && latest / pruneEvery > sequenceNrBeforeWrite / pruneEvery) {
+      deleteMessages(latest - 1);
+    }
   }
 
   // The three callbacks below do not log: the entity logs each failure once, throttled, so a

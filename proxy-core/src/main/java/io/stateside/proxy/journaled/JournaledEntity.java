@@ -9,11 +9,14 @@ import akka.stream.Materializer;
 import io.stateside.protocol.Command;
 import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
+import io.stateside.proxy.telemetry.EntityMetrics;
 import io.stateside.proxy.telemetry.ThrottledLog;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +45,9 @@ public final class JournaledEntity extends AbstractActorWithTimers {
       String persistenceIdPrefix,
       EntityProtocol<?, ?> protocol,
       int pipelineDepth,
-      Duration userFunctionTimeout) {}
+      Duration userFunctionTimeout,
+      int pruneEvery,
+      EntityMetrics metrics) {}
 
   /**
    * What the shard sends to passivate or hand off the entity: it stops once every command it has
@@ -70,6 +75,10 @@ public final class JournaledEntity extends AbstractActorWithTimers {
   /** The oldest command the user function owes an answer, and since when it owes it. */
   private long owedCommandId;
   private long owedSinceNanos;
+  /** For the metrics: when the current incarnation started. */
+  private long incarnationStartNanos;
+  /** For the metrics: the journal writes under way, by number: when each started, how many events. */
+  private final Map<Long, long[]> writesUnderWay = new HashMap<>();
 
   @SuppressWarnings("unchecked")
   private JournaledEntity(Settings settings) {
@@ -86,6 +95,11 @@ public final class JournaledEntity extends AbstractActorWithTimers {
   }
 
   @Override
+  public void preStart() {
+    settings.metrics().activated();
+  }
+
+  @Override
   public Receive createReceive() {
     return receiveBuilder()
         .match(EntityCommand.class, command -> {
@@ -97,6 +111,8 @@ public final class JournaledEntity extends AbstractActorWithTimers {
         .match(UserFunctionStream.OpeningTaken.class, taken -> isCurrent(taken.incarnation()), taken -> {
           openingTaken = true;
           owedSinceNanos = System.nanoTime();
+          // Every opening message after the init is a stored entry the user function loaded.
+          settings.metrics().recovered(owedSinceNanos - incarnationStartNanos, Math.max(0, taken.messages() - 1));
           afterProgress();
         })
         .match(UserFunctionStream.Closed.class, closed -> isCurrent(closed.incarnation()), closed -> streamLost(closed.failure()
@@ -104,13 +120,21 @@ public final class JournaledEntity extends AbstractActorWithTimers {
             .orElse("the user function closed the entity's stream")))
         .match(EntityJournal.Recovered.class, this::fromJournal, this::onRecovered)
         .match(EntityJournal.Persisted.class, this::fromJournal, persisted -> {
-          pipeline.onWritten(persisted.writeNo(), System.nanoTime());
+          long now = System.nanoTime();
+          long[] write = writesUnderWay.remove(persisted.writeNo());
+          if (write != null) {
+            settings.metrics().journalWritten(now - write[0], (int) write[1]);
+          }
+          pipeline.onWritten(persisted.writeNo(), now);
           afterProgress();
         })
         .match(EntityJournal.JournalFailed.class, this::fromJournal, this::onJournalFailed)
         .match(Terminated.class, terminated -> terminated.actor().equals(journal), terminated -> onJournalStopped())
         .match(AnswerOverdue.class, overdue -> overdue.incarnation() == incarnation && stream != null, overdue -> checkOverdue())
         .match(Stop.class, stop -> {
+          if (!stopRequested) {
+            settings.metrics().passivated();
+          }
           stopRequested = true;
           afterProgress();
         })
@@ -120,6 +144,7 @@ public final class JournaledEntity extends AbstractActorWithTimers {
 
   @Override
   public void postStop() {
+    settings.metrics().stopped();
     pipeline.abandon("the entity stopped");
     if (stream != null) {
       stream.close();
@@ -137,7 +162,13 @@ public final class JournaledEntity extends AbstractActorWithTimers {
   private void startIncarnation() {
     incarnation++;
     openingTaken = false;
-    journal = context().actorOf(EntityJournal.props(persistenceId, settings.persistenceIdPrefix()), "journal-" + incarnation);
+    incarnationStartNanos = System.nanoTime();
+    writesUnderWay.clear();
+    if (incarnation > 1) {
+      settings.metrics().restarted();
+    }
+    journal = context().actorOf(
+        EntityJournal.props(persistenceId, settings.persistenceIdPrefix(), settings.pruneEvery()), "journal-" + incarnation);
     context().watch(journal);
     stream = new UserFunctionStream<>(protocol, materializer, incarnation, settings.pipelineDepth(), self());
   }
@@ -168,6 +199,7 @@ public final class JournaledEntity extends AbstractActorWithTimers {
     } else if (outcome instanceof CommandPipeline.Violation violation) {
       log.warn("violation", "Entity '{}' of {} restarts: the user function {}", entityId, settings.serviceName(),
           violation.problem());
+      settings.metrics().streamFailed();
       pipeline.onStreamLost("the user function broke the protocol");
       endIncarnation();
     } else {
@@ -177,6 +209,7 @@ public final class JournaledEntity extends AbstractActorWithTimers {
 
   private void streamLost(String reason) {
     log.warn("stream-lost", "Entity '{}' of {} restarts: {}", entityId, settings.serviceName(), reason);
+    settings.metrics().streamFailed();
     pipeline.onStreamLost(reason);
     endIncarnation();
   }
@@ -284,6 +317,11 @@ public final class JournaledEntity extends AbstractActorWithTimers {
 
     @Override
     public void write(long writeNo, List<CommandPipeline.Segment> segments) {
+      long events = 0;
+      for (CommandPipeline.Segment segment : segments) {
+        events += segment.events().size();
+      }
+      writesUnderWay.put(writeNo, new long[] {System.nanoTime(), events});
       journal.tell(new EntityJournal.Persist(writeNo, segments), self());
     }
 

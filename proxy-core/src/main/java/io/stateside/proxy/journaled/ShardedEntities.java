@@ -20,19 +20,26 @@ public final class ShardedEntities {
 
   private ShardedEntities() {}
 
-  /** {@code regionPrefix} keeps the shard regions of different kinds apart. */
+  /**
+   * {@code kind} is the {@code kind} label of the entities' metrics, and keeps the shard regions
+   * of different kinds apart. {@code pruneEvery}: for a kind that only ever reads an entity's
+   * latest journal entry, delete the earlier ones after every this many writes; 0 keeps the
+   * whole journal.
+   */
   public static EntityGateway start(
-      String regionPrefix, UserEntity entity, EntityProtocol<?, ?> protocol, EntityContext context) {
+      String kind, UserEntity entity, EntityProtocol<?, ?> protocol, int pruneEvery, EntityContext context) {
     JournaledEntity.Settings settings = new JournaledEntity.Settings(
         entity.serviceName(),
         entity.persistenceId(),
         protocol,
         context.settings().entityPipelineDepth(),
-        context.settings().userFunctionTimeout());
+        context.settings().userFunctionTimeout(),
+        pruneEvery,
+        context.metrics().entities(kind, entity.serviceName()));
     ClusterSharding sharding = ClusterSharding.get(context.system());
     ClusterShardingSettings shardingSettings = passivatingAfter(ClusterShardingSettings.create(context.system()), entity);
     ActorRef region = sharding.start(
-        regionPrefix + "-" + entity.serviceName(),
+        kind + "-" + entity.serviceName(),
         JournaledEntity.props(settings),
         shardingSettings,
         new ShardRegion.HashCodeMessageExtractor(context.settings().numberOfShards()) {

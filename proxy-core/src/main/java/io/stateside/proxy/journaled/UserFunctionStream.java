@@ -16,6 +16,7 @@ import akka.stream.javadsl.Source;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One incarnation's {@code handle} stream to the user function. It connects at once, while the
@@ -29,7 +30,7 @@ final class UserFunctionStream<In, Out> {
   record Received(int incarnation, Object message) implements NoSerializationVerificationNeeded {}
 
   /** The user function has taken every opening message: from now on it owes answers. */
-  record OpeningTaken(int incarnation) implements NoSerializationVerificationNeeded {}
+  record OpeningTaken(int incarnation, long messages) implements NoSerializationVerificationNeeded {}
 
   /** The stream is over: ended by the user function, or failed. */
   record Closed(int incarnation, Optional<Throwable> failure) implements NoSerializationVerificationNeeded {}
@@ -45,8 +46,14 @@ final class UserFunctionStream<In, Out> {
     Pair<BoundedSourceQueue<In>, Source<In, NotUsed>> queue =
         Source.<In>queue(capacity).preMaterialize(materializer);
     this.commands = queue.first();
+    AtomicLong taken = new AtomicLong();
     Source<In, NotUsed> opening = Source.completionStageSource(start)
-        .watchTermination((notUsed, done) -> done.thenRun(() -> entity.tell(new OpeningTaken(incarnation), ActorRef.noSender())))
+        .map(message -> {
+          taken.incrementAndGet();
+          return message;
+        })
+        .watchTermination((notUsed, done) -> done.thenRun(() ->
+            entity.tell(new OpeningTaken(incarnation, taken.get()), ActorRef.noSender())))
         .mapMaterializedValue(ignored -> NotUsed.getInstance());
     Pair<UniqueKillSwitch, CompletionStage<Done>> running =
         protocol.handle(opening.concat(queue.second()))

@@ -1,5 +1,8 @@
 package io.stateside.proxy.routing;
 
+import akka.NotUsed;
+import akka.japi.pf.PFBuilder;
+import akka.stream.javadsl.Source;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
@@ -66,6 +69,33 @@ public final class CommandRouter {
     return dispatch(route, entityId, payload, metadata, deadline, route.outputTypeName());
   }
 
+  /**
+   * Serves a streamed call: each client message becomes a command to the entity it names (for a
+   * keyed kind) and each of the entity's answers one message back, in order, each through the
+   * same side effects, forwards and failures as a unary answer. A failure ends the stream with
+   * the status the client should see.
+   */
+  public Source<ByteString, NotUsed> stream(
+      MethodRoute route, Source<ByteString, NotUsed> requests, Metadata metadata, Deadline deadline) {
+    Source<EntityCommand, NotUsed> commands = requests.map(request -> command(
+        route, route.entityId().extract(request),
+        Any.newBuilder().setTypeUrl(route.inputTypeUrl()).setValue(request).build(), metadata, deadline.remaining()));
+    return route.gateway().stream(commands, deadline.remaining())
+        .mapError(new PFBuilder<Throwable, Throwable>().matchAny(error -> asStatus(route, "", error)).build())
+        .mapAsync(1, reply -> complete(route, "", reply, deadline, route.outputTypeName()));
+  }
+
+  private static EntityCommand command(
+      MethodRoute route, String entityId, Any payload, Metadata metadata, Duration remaining) {
+    return EntityCommand.newBuilder()
+        .setEntityId(entityId)
+        .setName(route.methodName())
+        .setPayload(payload)
+        .setMetadata(metadata)
+        .setRemainingNanos(remaining.toNanos())
+        .build();
+  }
+
   private CompletionStage<ByteString> dispatch(
       MethodRoute route, String entityId, Any payload, Metadata metadata, Deadline deadline, String expectedOutput) {
     if (deadline.isExpired()) {
@@ -73,14 +103,7 @@ public final class CommandRouter {
       return CompletableFuture.failedFuture(deadlineExceeded(route, entityId));
     }
     Duration remaining = deadline.remaining();
-    EntityCommand command = EntityCommand.newBuilder()
-        .setEntityId(entityId)
-        .setName(route.methodName())
-        .setPayload(payload)
-        .setMetadata(metadata)
-        .setRemainingNanos(remaining.toNanos())
-        .build();
-    return route.gateway().send(command, remaining)
+    return route.gateway().send(command(route, entityId, payload, metadata, remaining), remaining)
         .exceptionally(error -> { throw asStatus(route, entityId, error); })
         .thenCompose(reply -> complete(route, entityId, reply, deadline, expectedOutput));
   }

@@ -1,6 +1,7 @@
 package io.stateside.proxy.routing;
 
 import com.google.protobuf.Descriptors.MethodDescriptor;
+import io.stateside.proxy.entity.CallShape;
 import io.stateside.proxy.entity.EntityGateway;
 
 /** Everything needed to serve one method of the user's services, computed once at start. */
@@ -9,6 +10,7 @@ public record MethodRoute(
     String methodName,
     String inputTypeUrl,
     String outputTypeName,
+    CallShape shape,
     EntityIdReader entityId,
     EntityGateway gateway) {
 
@@ -20,6 +22,7 @@ public record MethodRoute(
         method.getName(),
         TYPE_URL_PREFIX + method.getInputType().getFullName(),
         method.getOutputType().getFullName(),
+        CallShape.of(method),
         keyed ? EntityKeyExtractor.forMessage(method.getInputType(), maxEntityKeyLength) : EntityIdReader.UNKEYED,
         gateway);
   }

@@ -14,7 +14,8 @@ import io.stateside.proxy.journaled.ShardedEntities;
  * Value entities: sharded across the cluster, each holding one state value that the user
  * function replaces or deletes. Each change is one journal entry, so value entities get the
  * journal's durability, group commit and event-log tags on every store without a second storage
- * mechanism; an incarnation loads only the latest entry.
+ * mechanism; an incarnation loads only the latest entry, and the entries before it are deleted
+ * from time to time ({@code stateside.proxy.value-entity.prune-every}).
  */
 public final class ValueEntityKind implements EntityKind {
 
@@ -39,6 +40,6 @@ public final class ValueEntityKind implements EntityKind {
         ValueEntityClient.create(context.userFunction(), context.system()),
         new JournalReplay(context.system(), context.settings().readJournalPlugin()),
         entity.serviceName());
-    return ShardedEntities.start("value-entity", entity, protocol, context);
+    return ShardedEntities.start("value_entity", entity, protocol, context.settings().valueEntityPruneEvery(), context);
   }
 }

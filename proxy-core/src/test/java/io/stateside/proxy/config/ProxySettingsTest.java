@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import io.stateside.proxy.cluster.ClusterFormation;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ class ProxySettingsTest {
     assertEquals(new ProxySettings.CallLimits(12 * 1024 * 1024, 64, 8 * 1024, 200), settings.limits());
     assertEquals(new ProxySettings.StoreSettings(0, Duration.ofSeconds(60)), settings.store());
     assertEquals(Duration.ofMinutes(5), settings.discovery().giveUpAfter());
-    assertTrue(settings.joinSelfWhenNoSeedNodes());
+    assertEquals(100, settings.valueEntityPruneEvery());
+    assertTrue(ClusterFormation.Settings.from(ConfigFactory.defaultReference()).joinSelfWhenNoSeedNodes());
   }
 
   @Test

@@ -18,6 +18,7 @@ import io.stateside.protocol.Reply;
 import io.stateside.protocol.eventsourced.EventSourcedReply;
 import io.stateside.proxy.journaled.JournalReplay;
 import io.stateside.proxy.journaled.JournaledEntity;
+import io.stateside.proxy.telemetry.ProxyMetrics;
 import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
 import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
 import io.stateside.protocol.internal.EntityCommand;
@@ -140,7 +141,8 @@ class EntityActorTest {
   private ActorRef entity(int depth, Duration userFunctionTimeout) {
     EventSourcedProtocol protocol = new EventSourcedProtocol(
         userFunction, new JournalReplay(system, "akka.persistence.testkit.query"), "test.Counter");
-    JournaledEntity.Settings settings = new JournaledEntity.Settings("test.Counter", PREFIX, protocol, depth, userFunctionTimeout);
+    JournaledEntity.Settings settings = new JournaledEntity.Settings("test.Counter", PREFIX, protocol, depth, userFunctionTimeout, 0,
+        ProxyMetrics.unregistered().entities("event_sourced", "test.Counter"));
     return system.actorOf(JournaledEntity.props(settings), "e" + entities.incrementAndGet());
   }
 

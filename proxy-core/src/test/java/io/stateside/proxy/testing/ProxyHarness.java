@@ -34,6 +34,9 @@ public final class ProxyHarness {
             "akka.actor.serialize-messages", "on",
             "akka.cluster.jmx.enabled", "off",
             "akka.coordinated-shutdown.run-by-jvm-shutdown-hook", "off")))
+        .withFallback(ConfigFactory.parseMap(Map.of(
+            "akka.management.http.port", 0,
+            "stateside.proxy.metrics.port", 0)))
         .withFallback(ConfigFactory.load())
         .resolve();
   }

@@ -1,24 +1,19 @@
 package io.stateside.proxy.valueentity;
 
+import static io.stateside.proxy.testing.RegisterScenarios.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.ActorSystem;
-import akka.grpc.GrpcClientSettings;
 import akka.persistence.testkit.PersistenceTestKitPlugin;
 import akka.persistence.testkit.javadsl.PersistenceTestKit;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.stateside.example.register.AppendRequest;
-import io.stateside.example.register.ClearRequest;
-import io.stateside.example.register.GetRequest;
-import io.stateside.example.register.RegisterServiceClient;
 import io.stateside.example.register.RegisterValue;
-import io.stateside.example.register.SetRequest;
 import io.stateside.protocol.ClientAction;
 import io.stateside.protocol.Failure;
 import io.stateside.protocol.eventsourced.EventSourced;
@@ -29,15 +24,12 @@ import io.stateside.protocol.valueentity.ValueEntityStreamOut;
 import io.stateside.proxy.StatesideProxy;
 import io.stateside.proxy.testing.Await;
 import io.stateside.proxy.testing.ProxyHarness;
+import io.stateside.proxy.testing.RegisterCalls;
+import io.stateside.proxy.testing.RegisterScenarios;
 import io.stateside.proxy.testing.RegisterUserFunction;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,17 +40,13 @@ class ValueEntityTest {
   private ActorSystem userSide;
   private RegisterUserFunction userFunction;
   private StatesideProxy proxy;
-  private RegisterServiceClient client;
+  private RegisterCalls calls;
 
   private void start(Optional<Duration> passivation, Config proxyConfig) {
     userSide = ProxyHarness.userSideSystem();
     userFunction = RegisterUserFunction.start(userSide, passivation);
     proxy = ProxyHarness.start(userFunction.port(), proxyConfig);
-    client = RegisterServiceClient.create(
-        GrpcClientSettings.connectToServiceAt("127.0.0.1", proxy.httpPort(), userSide)
-            .withTls(false)
-            .withDeadline(Duration.ofSeconds(20)),
-        userSide);
+    calls = new RegisterCalls(proxy.httpPort(), userSide);
   }
 
   private void start(Optional<Duration> passivation) {
@@ -67,8 +55,8 @@ class ValueEntityTest {
 
   @AfterEach
   void stop() {
-    if (client != null) {
-      client.close();
+    if (calls != null) {
+      calls.close();
     }
     ProxyHarness.stop(proxy);
     if (userFunction != null) {
@@ -80,23 +68,15 @@ class ValueEntityTest {
   }
 
   private RegisterValue set(String id, String value) {
-    return join(client.set(SetRequest.newBuilder().setRegisterId(id).setValue(value).build()));
+    return calls.set(id, value);
   }
 
   private RegisterValue get(String id) {
-    return join(client.get(GetRequest.newBuilder().setRegisterId(id).build()));
+    return calls.get(id);
   }
 
   private RegisterValue clear(String id) {
-    return join(client.clear(ClearRequest.newBuilder().setRegisterId(id).build()));
-  }
-
-  private static <T> T join(CompletionStage<T> stage) {
-    return stage.toCompletableFuture().join();
-  }
-
-  private static RegisterValue value(String value, long changes) {
-    return RegisterValue.newBuilder().setValue(value).setChanges(changes).build();
+    return calls.clear(id);
   }
 
   private static Optional<RegisterValue> initState(ValueEntityStreamIn init) {
@@ -148,26 +128,7 @@ class ValueEntityTest {
   @Test
   void concurrentClientsOnOneEntityEndWithEveryAcknowledgedChangeExactlyOnce() {
     start(Optional.empty());
-    int clients = 8;
-    int appendsEach = 20;
-    List<CompletableFuture<Void>> running = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      int clientNo = c;
-      running.add(CompletableFuture.runAsync(() -> {
-        for (int i = 0; i < appendsEach; i++) {
-          join(client.append(AppendRequest.newBuilder().setRegisterId("shared").setText("<" + clientNo + "." + i + ">").build()));
-        }
-      }));
-    }
-    running.forEach(CompletableFuture::join);
-
-    RegisterValue finalState = get("shared");
-    assertEquals(clients * appendsEach, finalState.getChanges());
-    Set<String> tokens = new HashSet<>();
-    for (String token : finalState.getValue().substring(1).split("<")) {
-      assertTrue(tokens.add(token), "appended twice: " + token);
-    }
-    assertEquals(clients * appendsEach, tokens.size());
+    RegisterScenarios.assertConcurrentAppendsAllKept(calls, 8, 20);
   }
 
   @Test
@@ -176,7 +137,7 @@ class ValueEntityTest {
     set("r3", "durable");
 
     PersistenceTestKit.create(proxy.system()).failNextPersisted();
-    StatusRuntimeException failed = assertThrows(StatusRuntimeException.class, () -> unwrap(() -> set("r3", "lost")));
+    StatusRuntimeException failed = assertThrows(StatusRuntimeException.class, () -> set("r3", "lost"));
     assertEquals(Status.Code.UNAVAILABLE, failed.getStatus().getCode());
 
     // The entity restarted from the journal: the failed change is gone, the acknowledged one kept.
@@ -199,19 +160,30 @@ class ValueEntityTest {
           .build())
         : Optional.empty());
 
-    StatusRuntimeException failed = assertThrows(StatusRuntimeException.class, () -> unwrap(() -> set("r4", "x")));
+    StatusRuntimeException failed = assertThrows(StatusRuntimeException.class, () -> set("r4", "x"));
     assertEquals(Status.Code.UNKNOWN, failed.getStatus().getCode());
     assertEquals("not allowed", failed.getStatus().getDescription());
     assertEquals(value("before", 1), get("r4"));
     assertFalse(userFunction.inits("r4").size() > 1, "a plain failure does not restart the entity");
   }
 
-  private static void unwrap(Runnable call) {
-    try {
-      call.run();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw (RuntimeException) e.getCause();
+  @Test
+  void entriesBeforeTheLatestArePrunedAndTheLatestStillLoads() {
+    start(Optional.of(Duration.ofMillis(500)), PersistenceTestKitPlugin.getInstance().config()
+        .withFallback(ConfigFactory.parseString("stateside.proxy.value-entity.prune-every = 3")));
+    for (int i = 1; i <= 10; i++) {
+      set("r6", "v" + i);
     }
+    String persistenceId = RegisterUserFunction.PERSISTENCE_ID + "|r6";
+    PersistenceTestKit journal = PersistenceTestKit.create(proxy.system());
+    // The write of entry 9 crossed a multiple of 3: everything before it goes.
+    Await.until("entries 1 to 8 pruned", Duration.ofSeconds(20),
+        () -> journal.persistedInStorage(persistenceId).size() == 2);
+    awaitPassivation("r6");
+
+    assertEquals(value("v10", 10), get("r6"));
+    List<ValueEntityStreamIn> inits = userFunction.inits("r6");
+    assertEquals(Optional.of(value("v10", 10)), initState(inits.get(inits.size() - 1)));
   }
 
   @Test

@@ -21,7 +21,11 @@ import io.stateside.proxy.jdbc.testing.IncreaseLoad;
 import io.stateside.proxy.jdbc.testing.ProxyProcess;
 import io.stateside.proxy.testing.CounterUserFunction;
 import io.stateside.proxy.testing.ProxyHarness;
+import io.stateside.proxy.testing.RegisterCalls;
+import io.stateside.proxy.testing.RegisterScenarios;
+import io.stateside.proxy.testing.RegisterUserFunction;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterAll;
@@ -84,6 +88,26 @@ class EmbeddedProxyTest {
       }
     } finally {
       EmbeddedProxyHarness.stop(proxy);
+    }
+  }
+
+  @Test
+  void valueEntitiesKeepTheirLastAcknowledgedStateAcrossARestart() {
+    try (RegisterUserFunction register = RegisterUserFunction.start(userSide, Optional.empty())) {
+      StatesideProxy first = EmbeddedProxyHarness.start(folder, register.port());
+      RegisterScenarios.Written written;
+      try (RegisterCalls calls = new RegisterCalls(first.httpPort(), userSide)) {
+        written = RegisterScenarios.writeBeforeRestart(calls);
+        RegisterScenarios.assertConcurrentAppendsAllKept(calls, 8, 15);
+      } finally {
+        EmbeddedProxyHarness.stop(first);
+      }
+      StatesideProxy second = EmbeddedProxyHarness.start(folder, register.port());
+      try (RegisterCalls calls = new RegisterCalls(second.httpPort(), userSide)) {
+        RegisterScenarios.assertSurvivedRestart(calls, written);
+      } finally {
+        EmbeddedProxyHarness.stop(second);
+      }
     }
   }
 

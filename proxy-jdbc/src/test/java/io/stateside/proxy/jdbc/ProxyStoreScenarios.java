@@ -27,10 +27,14 @@ import io.stateside.proxy.jdbc.testing.TestDatabase;
 import io.stateside.proxy.testing.Await;
 import io.stateside.proxy.testing.CounterUserFunction;
 import io.stateside.proxy.testing.HotEntityLoad;
+import io.stateside.proxy.testing.RegisterCalls;
+import io.stateside.proxy.testing.RegisterScenarios;
+import io.stateside.proxy.testing.RegisterUserFunction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +64,7 @@ abstract class ProxyStoreScenarios {
   TestDatabase database;
   ActorSystem testSide;
   CounterUserFunction counter;
+  RegisterUserFunction register;
   JournalTables tables;
   private final List<StatesideProxy> running = new ArrayList<>();
 
@@ -73,6 +78,7 @@ abstract class ProxyStoreScenarios {
     testSide = JdbcProxyHarness.testSideSystem("test-side");
     counter = CounterUserFunction.start(testSide,
         CounterUserFunction.Options.defaults().withSnapshotEvery(SNAPSHOT_EVERY));
+    register = RegisterUserFunction.start(testSide, Optional.empty());
   }
 
   @AfterEach
@@ -85,6 +91,9 @@ abstract class ProxyStoreScenarios {
   void stopEverything() {
     if (counter != null) {
       counter.close();
+    }
+    if (register != null) {
+      register.close();
     }
     if (testSide != null) {
       testSide.terminate();
@@ -101,6 +110,13 @@ abstract class ProxyStoreScenarios {
 
   StatesideProxy startProxy(Config settings) {
     StatesideProxy proxy = JdbcProxyHarness.start(database, counter.port(), settings);
+    running.add(proxy);
+    return proxy;
+  }
+
+  /** A proxy in front of the register value entity. */
+  StatesideProxy startRegisterProxy() {
+    StatesideProxy proxy = JdbcProxyHarness.start(database, register.port(), ConfigFactory.empty());
     running.add(proxy);
     return proxy;
   }
@@ -149,6 +165,26 @@ abstract class ProxyStoreScenarios {
 
     List<Long> tagged = eventsByTag(second, PERSISTENCE_ID + "|" + eventsOnly);
     assertEquals(List.of(1L, 2L, 3L), tagged, "the read journal finds the entity's events by tag");
+  }
+
+  @Test
+  void valueEntitiesKeepTheirLastAcknowledgedStateAcrossARestartOfTheProxy() {
+    StatesideProxy first = startRegisterProxy();
+    RegisterScenarios.Written written;
+    try (RegisterCalls calls = new RegisterCalls(first.httpPort(), testSide)) {
+      written = RegisterScenarios.writeBeforeRestart(calls);
+    }
+    stopProxy(first);
+    try (RegisterCalls calls = new RegisterCalls(startRegisterProxy().httpPort(), testSide)) {
+      RegisterScenarios.assertSurvivedRestart(calls, written);
+    }
+  }
+
+  @Test
+  void concurrentClientsOfOneValueEntitySeeEveryAcknowledgedChangeOnce() {
+    try (RegisterCalls calls = new RegisterCalls(startRegisterProxy().httpPort(), testSide)) {
+      RegisterScenarios.assertConcurrentAppendsAllKept(calls, 8, 15);
+    }
   }
 
   @Test

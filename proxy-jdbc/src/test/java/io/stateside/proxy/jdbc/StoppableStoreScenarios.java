@@ -10,6 +10,8 @@ import io.stateside.proxy.jdbc.testing.CounterCalls;
 import io.stateside.proxy.jdbc.testing.StoppableDatabase;
 import io.stateside.proxy.jdbc.testing.TestDatabase;
 import io.stateside.proxy.testing.Await;
+import io.stateside.proxy.testing.RegisterCalls;
+import io.stateside.proxy.testing.RegisterScenarios;
 import io.stateside.proxy.testing.HotEntityLoad;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,6 +105,13 @@ abstract class StoppableStoreScenarios extends ProxyStoreScenarios {
         assertTrue(value >= acked && value <= acked + inDoubt.getOrDefault(id, 0L),
             id + " = " + value + ": every acknowledged increase (" + acked + ") and none never sent");
       }
+    }
+  }
+
+  @Test
+  void aValueEntityGetsUnavailableWhileTheDatabaseIsAwayAndKeepsWhatWasAcknowledged() {
+    try (RegisterCalls calls = new RegisterCalls(startRegisterProxy().httpPort(), testSide)) {
+      RegisterScenarios.assertStoreOutageKeepsWhatWasAcknowledged(calls, () -> server().stop(), () -> server().start());
     }
   }
 }

@@ -43,7 +43,9 @@ public final class ProxyUnderTest extends ImplementationUnderTest {
                 "HTTP_PORT", Integer.toString(port),
                 "USER_FUNCTION_HOST", settings.interceptorHost(),
                 "USER_FUNCTION_PORT", Integer.toString(interceptor.port()),
-                "REMOTING_PORT", Integer.toString(Ports.free(endpoint.host()))),
+                "REMOTING_PORT", Integer.toString(Ports.free(endpoint.host())),
+                "MANAGEMENT_PORT", Integer.toString(Ports.free(endpoint.host())),
+                "METRICS_PORT", Integer.toString(Ports.free(endpoint.host()))),
             settings.directory(), settings.reportsDirectory().resolve("proxy.log"));
         try {
           awaitReady(endpoint.host(), port, settings.startupTimeout(), interceptor, process::isAlive);
@@ -83,6 +85,9 @@ public final class ProxyUnderTest extends ImplementationUnderTest {
             "akka.actor.serialize-messages", "on",
             "akka.cluster.jmx.enabled", "off",
             "akka.coordinated-shutdown.run-by-jvm-shutdown-hook", "off")))
+        .withFallback(ConfigFactory.parseMap(Map.of(
+            "akka.management.http.port", 0,
+            "stateside.proxy.metrics.port", 0)))
         .withFallback(config)
         .resolve();
   }

@@ -32,7 +32,10 @@ public final class JdbcProxyHarness {
         "akka.remote.artery.canonical.port", 0,
         "akka.actor.serialize-messages", "on",
         "akka.cluster.jmx.enabled", "off",
-        "akka.coordinated-shutdown.run-by-jvm-shutdown-hook", "off")));
+        "akka.coordinated-shutdown.run-by-jvm-shutdown-hook", "off")))
+        .withFallback(ConfigFactory.parseMap(Map.of(
+            "akka.management.http.port", 0,
+            "stateside.proxy.metrics.port", 0)));
     try {
       return JdbcProxy.start(overrides).toCompletableFuture().get(120, TimeUnit.SECONDS);
     } catch (Exception e) {

@@ -48,7 +48,10 @@ public final class ProxyProcess implements AutoCloseable {
         "stateside.proxy.http-port", port,
         "stateside.proxy.user-function-port", userFunctionPort,
         "akka.remote.artery.canonical.port", 0,
-        "akka.cluster.jmx.enabled", "off")));
+        "akka.cluster.jmx.enabled", "off")))
+        .withFallback(ConfigFactory.parseMap(Map.of(
+            "akka.management.http.port", 0,
+            "stateside.proxy.metrics.port", 0)));
     List<String> command = new ArrayList<>(List.of(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx384m",
