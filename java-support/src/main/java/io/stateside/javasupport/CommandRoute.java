@@ -4,15 +4,30 @@ import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 
-/** One gRPC method of an entity: the request type it accepts and the handler that runs it. */
-final class CommandRoute<S, C extends Message, R extends Message> {
+/**
+ * One gRPC method of an entity, whatever its kind: the request type it accepts, the reply type it
+ * answers with, and the handler that decides the command's effect {@code E}.
+ */
+final class CommandRoute<S, C extends Message, E> {
+
+  /** A kind's command handler, seen by the library. */
+  @FunctionalInterface
+  interface Decider<S, C, E> {
+    E decide(S state, C command, CommandContext context);
+  }
 
   private final MessageType<C> commandType;
-  private final CommandHandler<S, C, R> handler;
+  private final MessageType<?> replyType;
+  private final Decider<S, C, E> handler;
 
-  CommandRoute(MessageType<C> commandType, CommandHandler<S, C, R> handler) {
+  CommandRoute(MessageType<C> commandType, MessageType<?> replyType, Decider<S, C, E> handler) {
     this.commandType = commandType;
+    this.replyType = replyType;
     this.handler = handler;
+  }
+
+  MessageType<?> replyType() {
+    return replyType;
   }
 
   /**
@@ -20,7 +35,7 @@ final class CommandRoute<S, C extends Message, R extends Message> {
    *
    * @throws RejectedCommandException if the payload is not this method's request type
    */
-  Effect<R> run(S state, Any payload, CommandContext context) {
+  E run(S state, Any payload, CommandContext context) {
     if (!commandType.matches(payload)) {
       throw new RejectedCommandException(
           context.commandName() + " expects " + commandType.fullName() + ", got " + payload.getTypeUrl());
@@ -31,10 +46,29 @@ final class CommandRoute<S, C extends Message, R extends Message> {
     } catch (InvalidProtocolBufferException e) {
       throw new RejectedCommandException("Malformed " + commandType.fullName() + ": " + e.getMessage());
     }
-    Effect<R> effect = handler.handle(state, command, context);
+    E effect = handler.decide(state, command, context);
     if (effect == null) {
       throw new IllegalStateException("The handler of " + context.commandName() + " returned null");
     }
     return effect;
+  }
+
+  /**
+   * Checks an answer against this method: a reply must have its reply type, and a forward must go
+   * to a method with the same reply type, or the client could not read what it gets.
+   *
+   * @throws IllegalStateException if it does not fit
+   */
+  void checkAnswer(String commandName, Answer answer) {
+    String expected = replyType.fullName();
+    String actual = answer instanceof Answer.Forward forward
+        ? forward.call().method().getOutputType().getFullName()
+        : ((Answer.Reply) answer).message().getDescriptorForType().getFullName();
+    if (!expected.equals(actual)) {
+      String what = answer instanceof Answer.Forward forward
+          ? "forwards to " + forward.call() + ", which returns " + actual
+          : "replies with a " + actual;
+      throw new IllegalStateException(commandName + " returns " + expected + " but its handler " + what);
+    }
   }
 }

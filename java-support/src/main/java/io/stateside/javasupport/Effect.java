@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a command does: the events it emits and how the client is answered.
+ * What a command of an event-sourced entity does: the events it emits and how the client is
+ * answered. (Value entities have their own {@link ValueEffect}.)
  *
  * <p>Build one with the static methods:
  *
@@ -35,7 +36,7 @@ public abstract sealed class Effect<R extends Message> permits Effect.Success, E
    * @return the effect
    */
   public static <R extends Message> Success<R> reply(R reply) {
-    return new Success<>(List.of(), new Reply(Objects.requireNonNull(reply, "reply")), List.of());
+    return new Success<>(List.of(), new Answer.Reply(Objects.requireNonNull(reply, "reply")), List.of());
   }
 
   /**
@@ -46,7 +47,7 @@ public abstract sealed class Effect<R extends Message> permits Effect.Success, E
    * @return the effect
    */
   public static <R extends Message> Success<R> forward(ServiceCall call) {
-    return new Success<>(List.of(), new Forward(Objects.requireNonNull(call, "call")), List.of());
+    return new Success<>(List.of(), new Answer.Forward(Objects.requireNonNull(call, "call")), List.of());
   }
 
   /**
@@ -102,7 +103,7 @@ public abstract sealed class Effect<R extends Message> permits Effect.Success, E
      * @return the effect
      */
     public <R extends Message> Success<R> thenReply(R reply) {
-      return new Success<>(events, new Reply(Objects.requireNonNull(reply, "reply")), List.of());
+      return new Success<>(events, new Answer.Reply(Objects.requireNonNull(reply, "reply")), List.of());
     }
 
     /**
@@ -113,7 +114,7 @@ public abstract sealed class Effect<R extends Message> permits Effect.Success, E
      * @return the effect
      */
     public <R extends Message> Success<R> thenForward(ServiceCall call) {
-      return new Success<>(events, new Forward(Objects.requireNonNull(call, "call")), List.of());
+      return new Success<>(events, new Answer.Forward(Objects.requireNonNull(call, "call")), List.of());
     }
   }
 
@@ -159,12 +160,16 @@ public abstract sealed class Effect<R extends Message> permits Effect.Success, E
 
     /** @return the reply, if this effect answers with one rather than forwarding */
     public Optional<Message> replyMessage() {
-      return answer instanceof Reply r ? Optional.of(r.message()) : Optional.empty();
+      return answer instanceof Answer.Reply r ? Optional.of(r.message()) : Optional.empty();
     }
 
     /** @return the call the client is handed over to, if this effect forwards */
     public Optional<ServiceCall> forwardCall() {
-      return answer instanceof Forward f ? Optional.of(f.call()) : Optional.empty();
+      return answer instanceof Answer.Forward f ? Optional.of(f.call()) : Optional.empty();
+    }
+
+    Answer answer() {
+      return answer;
     }
   }
 
@@ -185,11 +190,4 @@ public abstract sealed class Effect<R extends Message> permits Effect.Success, E
       return description;
     }
   }
-
-  /** How a successful command answers the client. */
-  private sealed interface Answer permits Reply, Forward {}
-
-  private record Reply(Message message) implements Answer {}
-
-  private record Forward(ServiceCall call) implements Answer {}
 }

@@ -81,7 +81,7 @@ final class EntityStream {
       recovered = true;
       log.debug("Recovered {} at sequence {}", entity.describe(), entity.sequence());
     }
-    return List.of(EventSourcedStreamOut.newBuilder().setReply(entity.handle(command)).build());
+    return List.of(EventSourcedStreamOut.newBuilder().setReply(entity.handle(command).reply()).build());
   }
 
   private static List<EventSourcedStreamOut> fatal(long commandId, String description) {

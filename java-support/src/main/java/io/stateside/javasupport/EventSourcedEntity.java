@@ -1,8 +1,6 @@
 package io.stateside.javasupport;
 
 import com.google.protobuf.Any;
-import com.google.protobuf.Descriptors.Descriptor;
-import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
 import com.google.protobuf.Message;
 import java.time.Duration;
@@ -12,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The definition of an event-sourced entity type: the gRPC service it implements, how commands
@@ -38,26 +35,21 @@ import java.util.stream.Collectors;
  *
  * @param <S> the state type
  */
-public final class EventSourcedEntity<S> {
+public final class EventSourcedEntity<S> extends EntityDefinition {
 
-  private final ServiceDescriptor service;
-  private final String persistenceId;
   private final S initialState;
-  private final Map<String, CommandRoute<S, ?, ?>> commands;
+  private final Map<String, CommandRoute<S, ?, Effect<?>>> commands;
   private final Map<String, EventRoute<S, ?>> events;
   private final Optional<SnapshotCodec<S, ?>> snapshotCodec;
   private final int snapshotEvery;
-  private final Optional<Duration> passivationTimeout;
 
   private EventSourcedEntity(Builder<S> builder) {
-    this.service = builder.service;
-    this.persistenceId = builder.persistenceId;
+    super(builder.service, builder.persistenceId, builder.passivationTimeout);
     this.initialState = builder.initialState;
     this.commands = Map.copyOf(builder.commands);
     this.events = Map.copyOf(builder.events);
     this.snapshotCodec = Optional.ofNullable(builder.snapshotCodec);
     this.snapshotEvery = builder.snapshotEvery;
-    this.passivationTimeout = Optional.ofNullable(builder.passivationTimeout);
   }
 
   /**
@@ -75,37 +67,22 @@ public final class EventSourcedEntity<S> {
     return new Builder<>(service, persistenceId, initialState);
   }
 
-  /** @return the full name of the gRPC service, for example {@code shop.ShoppingCartService} */
-  public String serviceName() {
-    return service.getFullName();
-  }
-
-  /** @return the service's descriptor */
-  public ServiceDescriptor service() {
-    return service;
-  }
-
-  /** @return the name under which the entities' events are stored */
-  public String persistenceId() {
-    return persistenceId;
-  }
-
-  /** @return how long an idle entity stays active; empty means the proxy's default */
-  public Optional<Duration> passivationTimeout() {
-    return passivationTimeout;
-  }
-
   /** @return a snapshot is stored each time this many events have been stored; 0 means never */
   public int snapshotEvery() {
     return snapshotEvery;
+  }
+
+  @Override
+  EntityProtocol protocol() {
+    return EventSourcedProtocol.INSTANCE;
   }
 
   S initialState() {
     return initialState;
   }
 
-  CommandRoute<S, ?, ?> commandRoute(String commandName) {
-    CommandRoute<S, ?, ?> route = commands.get(commandName);
+  CommandRoute<S, ?, Effect<?>> commandRoute(String commandName) {
+    CommandRoute<S, ?, Effect<?>> route = commands.get(commandName);
     if (route == null) {
       throw new RejectedCommandException(serviceName() + " has no method " + commandName);
     }
@@ -156,7 +133,7 @@ public final class EventSourcedEntity<S> {
     private final ServiceDescriptor service;
     private final String persistenceId;
     private final S initialState;
-    private final Map<String, CommandRoute<S, ?, ?>> commands = new HashMap<>();
+    private final Map<String, CommandRoute<S, ?, Effect<?>>> commands = new HashMap<>();
     private final Map<String, EventRoute<S, ?>> events = new HashMap<>();
     private SnapshotCodec<S, ?> snapshotCodec;
     private int snapshotEvery;
@@ -164,11 +141,9 @@ public final class EventSourcedEntity<S> {
 
     private Builder(ServiceDescriptor service, String persistenceId, S initialState) {
       this.service = Objects.requireNonNull(service, "service");
-      this.persistenceId = Objects.requireNonNull(persistenceId, "persistenceId");
+      EntityDefinition.requirePersistenceId(persistenceId);
+      this.persistenceId = persistenceId;
       this.initialState = Objects.requireNonNull(initialState, "initialState");
-      if (persistenceId.isBlank()) {
-        throw new IllegalArgumentException("persistenceId must not be blank");
-      }
     }
 
     /**
@@ -188,15 +163,9 @@ public final class EventSourcedEntity<S> {
     public <C extends Message, R extends Message> Builder<S> onCommand(
         String methodName, Class<C> commandType, Class<R> replyType, CommandHandler<S, C, R> handler) {
       Objects.requireNonNull(handler, "handler");
-      MethodDescriptor method = service.findMethodByName(Objects.requireNonNull(methodName, "methodName"));
-      if (method == null) {
-        throw new IllegalArgumentException(
-            service.getFullName() + " has no method " + methodName + "; it has " + methodNames());
-      }
-      MessageType<C> command = MessageType.of(commandType);
-      requireSameType(method.getInputType(), command.descriptor(), methodName + " takes");
-      requireSameType(method.getOutputType(), MessageType.of(replyType).descriptor(), methodName + " returns");
-      if (commands.putIfAbsent(methodName, new CommandRoute<>(command, handler)) != null) {
+      CommandRoute<S, C, Effect<?>> route =
+          ServiceMethods.route(service, methodName, commandType, replyType, handler::handle);
+      if (commands.putIfAbsent(methodName, route) != null) {
         throw new IllegalArgumentException(methodName + " already has a handler");
       }
       return this;
@@ -265,10 +234,7 @@ public final class EventSourcedEntity<S> {
      * @return this builder
      */
     public Builder<S> passivationTimeout(Duration timeout) {
-      if (timeout.toMillis() <= 0) {
-        throw new IllegalArgumentException("passivationTimeout must be at least 1 ms, was " + timeout);
-      }
-      this.passivationTimeout = timeout;
+      this.passivationTimeout = EntityDefinition.requirePassivationTimeout(timeout);
       return this;
     }
 
@@ -280,28 +246,11 @@ public final class EventSourcedEntity<S> {
      *     half configured
      */
     public EventSourcedEntity<S> build() {
-      List<String> unhandled = service.getMethods().stream()
-          .map(MethodDescriptor::getName)
-          .filter(name -> !commands.containsKey(name))
-          .toList();
-      if (!unhandled.isEmpty()) {
-        throw new IllegalStateException(
-            "No command handler for " + String.join(", ", unhandled) + " of " + service.getFullName());
-      }
+      ServiceMethods.requireAllHandled(service, commands.keySet());
       if ((snapshotCodec == null) != (snapshotEvery == 0)) {
         throw new IllegalStateException("Snapshots need both snapshot(...) and snapshotEvery(...)");
       }
       return new EventSourcedEntity<>(this);
-    }
-
-    private String methodNames() {
-      return service.getMethods().stream().map(MethodDescriptor::getName).collect(Collectors.joining(", "));
-    }
-
-    private static void requireSameType(Descriptor expected, Descriptor actual, String what) {
-      if (!expected.getFullName().equals(actual.getFullName())) {
-        throw new IllegalArgumentException(what + " " + expected.getFullName() + ", not " + actual.getFullName());
-      }
     }
   }
 }

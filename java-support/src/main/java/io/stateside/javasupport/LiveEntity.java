@@ -3,14 +3,11 @@ package io.stateside.javasupport;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import io.stateside.protocol.ClientAction;
 import io.stateside.protocol.Command;
-import io.stateside.protocol.Failure;
-import io.stateside.protocol.Forward;
-import io.stateside.protocol.Reply;
 import io.stateside.protocol.eventsourced.EventSourcedReply;
 import io.stateside.protocol.eventsourced.EventSourcedSnapshot;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,14 +57,27 @@ final class LiveEntity<S> {
     return sequence;
   }
 
-  EventSourcedReply handle(Command command) {
-    CommandContext context = new CommandContext(entityId, command.getName(), command.getId());
+  /**
+   * What handling a command gave: the reply for the proxy and, when the command succeeded, the
+   * effect its handler chose (the test kit shows it).
+   */
+  record Handled(EventSourcedReply reply, Optional<Effect.Success<?>> effect) {}
+
+  S state() {
+    return state;
+  }
+
+  Handled handle(Command command) {
+    CommandContext context = CommandContext.of(entityId, command);
     try {
-      Effect<?> effect = definition.commandRoute(command.getName()).run(state, command.getPayload(), context);
+      CommandRoute<S, ?, Effect<?>> route = definition.commandRoute(command.getName());
+      Effect<?> effect = route.run(state, command.getPayload(), context);
       if (effect instanceof Effect.Failure<?> failure) {
         return failure(command.getId(), failure.description());
       }
-      return succeed(command.getId(), (Effect.Success<?>) effect);
+      Effect.Success<?> success = (Effect.Success<?>) effect;
+      route.checkAnswer(command.getName(), success.answer());
+      return new Handled(succeed(command.getId(), success), Optional.of(success));
     } catch (RejectedCommandException e) {
       log.warn("Rejected command {} for {}: {}", command.getName(), describe(), e.getMessage());
       return failure(command.getId(), e.getMessage());
@@ -86,16 +96,12 @@ final class LiveEntity<S> {
 
     EventSourcedReply.Builder reply = EventSourcedReply.newBuilder()
         .setCommandId(commandId)
-        .setClientAction(clientAction(effect));
+        .setClientAction(ProtocolReplies.clientAction(effect.answer()))
+        .addAllSideEffects(ProtocolReplies.sideEffects(effect.sideEffects()));
     events.forEach(event -> reply.addEvents(MessageType.pack(event)));
     if (snapshotDue(nextSequence)) {
       reply.setSnapshot(definition.snapshotCodec().orElseThrow().encode(next));
     }
-    effect.sideEffects().forEach(sideEffect -> reply.addSideEffects(io.stateside.protocol.SideEffect.newBuilder()
-        .setServiceName(sideEffect.call().serviceName())
-        .setCommandName(sideEffect.call().methodName())
-        .setPayload(MessageType.pack(sideEffect.call().payload()))
-        .setSynchronous(sideEffect.synchronous())));
 
     state = next;
     sequence = nextSequence;
@@ -108,21 +114,10 @@ final class LiveEntity<S> {
     return every > 0 && nextSequence / every > sequence / every;
   }
 
-  private static ClientAction clientAction(Effect.Success<?> effect) {
-    return effect.forwardCall()
-        .map(call -> ClientAction.newBuilder().setForward(Forward.newBuilder()
-            .setServiceName(call.serviceName())
-            .setCommandName(call.methodName())
-            .setPayload(MessageType.pack(call.payload()))).build())
-        .orElseGet(() -> ClientAction.newBuilder().setReply(Reply.newBuilder()
-            .setPayload(MessageType.pack(effect.replyMessage().orElseThrow()))).build());
-  }
-
-  private static EventSourcedReply failure(long commandId, String description) {
-    return EventSourcedReply.newBuilder()
+  private static Handled failure(long commandId, String description) {
+    return new Handled(EventSourcedReply.newBuilder()
         .setCommandId(commandId)
-        .setClientAction(ClientAction.newBuilder()
-            .setFailure(Failure.newBuilder().setCommandId(commandId).setDescription(description)))
-        .build();
+        .setClientAction(ProtocolReplies.failure(commandId, description))
+        .build(), Optional.empty());
   }
 }

@@ -8,21 +8,41 @@ import java.util.stream.Collectors;
 
 /**
  * A call of a gRPC method, made by the proxy on the user function's behalf: the target of a
- * {@linkplain Effect#forward forward} or of a {@link SideEffect}.
+ * forward or of a {@link SideEffect}.
  *
- * <p>Created from the service's descriptor so that a misspelt method or a wrong payload type is
- * caught where the call is built, not in the proxy.
+ * <p>Typed by its target method: created from the method's descriptor, so a misspelt method or a
+ * payload of the wrong type is caught where the call is built, not in the proxy. The library also
+ * refuses to forward a command to a method whose reply type differs from the command's own.
  */
 public final class ServiceCall {
 
-  private final String serviceName;
-  private final String methodName;
+  private final MethodDescriptor method;
   private final Message payload;
 
-  private ServiceCall(String serviceName, String methodName, Message payload) {
-    this.serviceName = serviceName;
-    this.methodName = methodName;
+  private ServiceCall(MethodDescriptor method, Message payload) {
+    this.method = method;
     this.payload = payload;
+  }
+
+  /**
+   * Describes a call of {@code method(payload)}.
+   *
+   * @param method the target method, for example
+   *     {@code ShoppingCartProto.getDescriptor().findServiceByName("ShoppingCartService").findMethodByName("GetCart")}
+   * @param payload the request; its type must be the method's input type
+   * @return the call
+   * @throws IllegalArgumentException if the payload has the wrong type
+   */
+  public static ServiceCall of(MethodDescriptor method, Message payload) {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(payload, "payload");
+    String expected = method.getInputType().getFullName();
+    String actual = payload.getDescriptorForType().getFullName();
+    if (!expected.equals(actual)) {
+      throw new IllegalArgumentException(
+          method.getService().getFullName() + "." + method.getName() + " takes " + expected + ", not " + actual);
+    }
+    return new ServiceCall(method, payload);
   }
 
   /**
@@ -38,30 +58,28 @@ public final class ServiceCall {
   public static ServiceCall of(ServiceDescriptor service, String methodName, Message payload) {
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(methodName, "methodName");
-    Objects.requireNonNull(payload, "payload");
     MethodDescriptor method = service.findMethodByName(methodName);
     if (method == null) {
       throw new IllegalArgumentException(
           "Service " + service.getFullName() + " has no method " + methodName + "; it has "
               + service.getMethods().stream().map(MethodDescriptor::getName).collect(Collectors.joining(", ")));
     }
-    String expected = method.getInputType().getFullName();
-    String actual = payload.getDescriptorForType().getFullName();
-    if (!expected.equals(actual)) {
-      throw new IllegalArgumentException(
-          service.getFullName() + "." + methodName + " takes " + expected + ", not " + actual);
-    }
-    return new ServiceCall(service.getFullName(), methodName, payload);
+    return of(method, payload);
+  }
+
+  /** @return the target method */
+  public MethodDescriptor method() {
+    return method;
   }
 
   /** @return the full name of the target service, for example {@code shop.ShoppingCartService} */
   public String serviceName() {
-    return serviceName;
+    return method.getService().getFullName();
   }
 
   /** @return the method name */
   public String methodName() {
-    return methodName;
+    return method.getName();
   }
 
   /** @return the request message */
@@ -70,7 +88,19 @@ public final class ServiceCall {
   }
 
   @Override
+  public boolean equals(Object other) {
+    return other instanceof ServiceCall call
+        && call.method.getFullName().equals(method.getFullName())
+        && call.payload.equals(payload);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(method.getFullName(), payload);
+  }
+
+  @Override
   public String toString() {
-    return serviceName + "." + methodName;
+    return serviceName() + "." + methodName();
   }
 }

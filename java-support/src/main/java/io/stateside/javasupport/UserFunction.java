@@ -12,11 +12,11 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.stateside.protocol.EntityDiscovery;
 import io.stateside.protocol.EntityDiscoveryHandlerFactory;
-import io.stateside.protocol.eventsourced.EventSourced;
-import io.stateside.protocol.eventsourced.EventSourcedHandlerFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -70,7 +70,7 @@ public final class UserFunction {
   private final String serviceVersion;
   private final String host;
   private final int port;
-  private final Map<String, EventSourcedEntity<?>> entities;
+  private final Map<String, EntityDefinition> entities;
 
   private UserFunction(Builder builder) {
     this.serviceName = builder.serviceName;
@@ -98,13 +98,7 @@ public final class UserFunction {
         .withFallback(ConfigFactory.defaultReference())
         .resolve();
     ActorSystem system = ActorSystem.create("stateside-user-function", config);
-    Materializer materializer = SystemMaterializer.get(system).materializer();
-    @SuppressWarnings("unchecked")
-    Function<HttpRequest, CompletionStage<HttpResponse>> routes = ServiceHandler.concatOrNotFound(
-        EntityDiscoveryHandlerFactory.partial(new DiscoveryEndpoint(serviceName, serviceVersion, entities.values()),
-            EntityDiscovery.name, materializer, GrpcErrors.mapper(), system),
-        EventSourcedHandlerFactory.partial(new EventSourcedEndpoint(entities),
-            EventSourced.name, materializer, GrpcErrors.mapper(), system));
+    Function<HttpRequest, CompletionStage<HttpResponse>> routes = routes(system);
     return Http.get(system).newServerAt(host, port).bind(routes)
         .thenApply(binding -> {
           binding.addToCoordinatedShutdown(Duration.ofSeconds(5), system);
@@ -121,6 +115,20 @@ public final class UserFunction {
         });
   }
 
+  /** Discovery, then one protocol service per kind that has entities registered. */
+  @SuppressWarnings("unchecked")
+  private Function<HttpRequest, CompletionStage<HttpResponse>> routes(ActorSystem system) {
+    Materializer materializer = SystemMaterializer.get(system).materializer();
+    List<Function<HttpRequest, CompletionStage<HttpResponse>>> handlers = new ArrayList<>();
+    handlers.add(EntityDiscoveryHandlerFactory.partial(
+        new DiscoveryEndpoint(serviceName, serviceVersion, entities.values()),
+        EntityDiscovery.name, materializer, GrpcErrors.mapper(), system));
+    Map<EntityProtocol, List<EntityDefinition>> byKind = new LinkedHashMap<>();
+    entities.values().forEach(entity -> byKind.computeIfAbsent(entity.protocol(), kind -> new ArrayList<>()).add(entity));
+    byKind.forEach((kind, ofKind) -> handlers.add(kind.handler(ofKind, system)));
+    return ServiceHandler.concatOrNotFound(handlers.toArray(Function[]::new));
+  }
+
   /**
    * Starts serving and blocks until the server stops, for example on SIGTERM or Ctrl-C.
    *
@@ -133,7 +141,7 @@ public final class UserFunction {
   /** Collects the entities to serve and where to listen. */
   public static final class Builder {
 
-    private final Map<String, EventSourcedEntity<?>> entities = new LinkedHashMap<>();
+    private final Map<String, EntityDefinition> entities = new LinkedHashMap<>();
     private String serviceName = "";
     private String serviceVersion = "";
     private String host;
@@ -197,13 +205,13 @@ public final class UserFunction {
     }
 
     /**
-     * Serves an event-sourced entity type.
+     * Serves an entity type of any kind: an {@link EventSourcedEntity} or a {@link ValueEntity}.
      *
      * @param entity the entity definition
      * @return this builder
      * @throws IllegalArgumentException if an entity for the same service is already registered
      */
-    public Builder register(EventSourcedEntity<?> entity) {
+    public Builder register(EntityDefinition entity) {
       if (entities.putIfAbsent(entity.serviceName(), entity) != null) {
         throw new IllegalArgumentException(entity.serviceName() + " is already registered");
       }

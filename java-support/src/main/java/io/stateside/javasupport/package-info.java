@@ -2,19 +2,22 @@
  * Write Cloudstate-protocol user functions in Java.
  *
  * <p>A user function is a gRPC server that a Stateside proxy (or any proxy speaking the Cloudstate
- * 0.2 protocol) calls to run the business logic of stateful entities. This package offers
- * event-sourced entities:
+ * 0.2 protocol) calls to run the business logic of stateful entities. Every kind of entity is an
+ * {@link io.stateside.javasupport.EntityDefinition}, registered the same way with
+ * {@link io.stateside.javasupport.UserFunction.Builder#register}:
  *
- * <ol>
- *   <li>Describe an entity with {@link io.stateside.javasupport.EventSourcedEntity#builder}: the
- *       gRPC service it implements, its persistence id, its empty state, one
- *       {@link io.stateside.javasupport.CommandHandler} per service method and one
- *       {@link io.stateside.javasupport.EventHandler} per event type.</li>
- *   <li>A command handler looks at the current state and the command and returns an
- *       {@link io.stateside.javasupport.Effect}: emit events and reply, reply, forward, or fail.</li>
- *   <li>Event handlers fold events into a new immutable state; they run when a command emits
- *       events and when the entity is recovered from its journal.</li>
- *   <li>Serve the entities with {@link io.stateside.javasupport.UserFunction}.</li>
- * </ol>
+ * <ul>
+ *   <li>{@link io.stateside.javasupport.EventSourcedEntity}: command handlers return an
+ *       {@link io.stateside.javasupport.Effect} (emit events and reply, reply, forward, or fail);
+ *       event handlers fold events into a new immutable state, both for new events and when the
+ *       entity is recovered from its journal.</li>
+ *   <li>{@link io.stateside.javasupport.ValueEntity}: the state is one protobuf message; command
+ *       handlers return a {@link io.stateside.javasupport.ValueEffect} (update or delete the state
+ *       and reply, reply, forward, or fail), and the proxy stores the state whole.</li>
+ * </ul>
+ *
+ * <p>Forwards and side effects are {@link io.stateside.javasupport.ServiceCall}s, typed by their
+ * target method. {@link io.stateside.javasupport.EventSourcedTestKit} and
+ * {@link io.stateside.javasupport.ValueEntityTestKit} run handlers without a proxy.
  */
 package io.stateside.javasupport;

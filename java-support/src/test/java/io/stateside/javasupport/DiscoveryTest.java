@@ -38,7 +38,8 @@ class DiscoveryTest {
     userFunction = LoopbackUserFunction.start();
     spec = userFunction.discovery()
         .discover(ProxyInfo.newBuilder().setProtocolMajorVersion(0).setProtocolMinorVersion(2)
-            .setProxyName("discovery-test").addSupportedEntityTypes("cloudstate.eventsourced.EventSourced").build())
+            .setProxyName("discovery-test").addSupportedEntityTypes("cloudstate.eventsourced.EventSourced")
+            .addSupportedEntityTypes("cloudstate.valueentity.ValueEntity").build())
         .toCompletableFuture().get(LoopbackUserFunction.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
@@ -62,7 +63,7 @@ class DiscoveryTest {
   }
 
   @Test
-  void everyEntityIsListedWithItsPersistenceIdAndPassivationTimeout() {
+  void everyEntityOfEveryKindIsListedWithItsPersistenceIdAndPassivationTimeout() {
     assertEquals(List.of(
             Entity.newBuilder()
                 .setEntityType("cloudstate.eventsourced.EventSourced")
@@ -75,6 +76,13 @@ class DiscoveryTest {
                 .setEntityType("cloudstate.eventsourced.EventSourced")
                 .setServiceName(CounterEntity.SERVICE_NAME)
                 .setPersistenceId("counters")
+                .build(),
+            Entity.newBuilder()
+                .setEntityType("cloudstate.valueentity.ValueEntity")
+                .setServiceName("stateside.javasupport.test.StockService")
+                .setPersistenceId(StockEntity.PERSISTENCE_ID)
+                .setPassivationStrategy(EntityPassivationStrategy.newBuilder()
+                    .setTimeout(TimeoutPassivationStrategy.newBuilder().setTimeout(StockEntity.PASSIVATION.toMillis())))
                 .build()),
         spec.getEntitiesList());
   }
@@ -100,6 +108,7 @@ class DiscoveryTest {
     assertEquals(java.util.Set.of(
             "javasupport/test/account.proto",
             "javasupport/test/audit.proto",
+            "javasupport/test/stock.proto",
             "google/protobuf/empty.proto",
             "google/protobuf/timestamp.proto",
             "stateside/example/counter.proto",

@@ -5,11 +5,12 @@ import akka.grpc.GrpcClientSettings;
 import com.typesafe.config.ConfigFactory;
 import io.stateside.protocol.EntityDiscoveryClient;
 import io.stateside.protocol.eventsourced.EventSourcedClient;
+import io.stateside.protocol.valueentity.ValueEntityClient;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The test entities served by a real {@link UserFunction} on a free loopback port, and real gRPC
+ * The test entities (event-sourced and value) served by a real {@link UserFunction} on a free loopback port, and real gRPC
  * clients of it, as the proxy would use them.
  */
 final class LoopbackUserFunction implements AutoCloseable {
@@ -21,6 +22,7 @@ final class LoopbackUserFunction implements AutoCloseable {
   private final UserFunctionServer server;
   private final ActorSystem clientSystem;
   private final EventSourcedClient eventSourced;
+  private final ValueEntityClient valueEntity;
   private final EntityDiscoveryClient discovery;
 
   private LoopbackUserFunction() throws Exception {
@@ -31,6 +33,7 @@ final class LoopbackUserFunction implements AutoCloseable {
         .port(0)
         .register(AccountEntity.definition())
         .register(CounterEntity.definition())
+        .register(StockEntity.definition())
         .build()
         .start().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     clientSystem = ActorSystem.create("test-client", ConfigFactory.parseString("akka.actor.provider = local")
@@ -38,6 +41,7 @@ final class LoopbackUserFunction implements AutoCloseable {
     GrpcClientSettings settings =
         GrpcClientSettings.connectToServiceAt("127.0.0.1", server.port(), clientSystem).withTls(false);
     eventSourced = EventSourcedClient.create(settings, clientSystem);
+    valueEntity = ValueEntityClient.create(settings, clientSystem);
     discovery = EntityDiscoveryClient.create(settings, clientSystem);
   }
 
@@ -50,6 +54,11 @@ final class LoopbackUserFunction implements AutoCloseable {
     return EntityStreamProbe.open(eventSourced, clientSystem);
   }
 
+  /** Opens a new value entity stream. */
+  ValueStreamProbe openValueStream() {
+    return ValueStreamProbe.open(valueEntity, clientSystem);
+  }
+
   EntityDiscoveryClient discovery() {
     return discovery;
   }
@@ -57,6 +66,7 @@ final class LoopbackUserFunction implements AutoCloseable {
   @Override
   public void close() throws Exception {
     eventSourced.close().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    valueEntity.close().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     discovery.close().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     clientSystem.terminate();
     clientSystem.getWhenTerminated().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);

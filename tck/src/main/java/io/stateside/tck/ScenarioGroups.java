@@ -4,6 +4,7 @@ import io.stateside.tck.discovery.DiscoveryScenarios;
 import io.stateside.tck.eventsourced.EventSourcedScenarios;
 import io.stateside.tck.passivation.EntityPassivationScenarios;
 import io.stateside.tck.scenario.ScenarioGroup;
+import io.stateside.tck.valueentity.ValueEntityScenarios;
 import java.util.List;
 
 /** Every scenario group of the TCK, in the order they run. A new entity type adds its group here. */
@@ -12,7 +13,8 @@ public final class ScenarioGroups {
   private ScenarioGroups() {}
 
   public static List<ScenarioGroup> all() {
-    return List.of(new DiscoveryScenarios(), new EventSourcedScenarios(), new EntityPassivationScenarios());
+    return List.of(new DiscoveryScenarios(), new EventSourcedScenarios(), new ValueEntityScenarios(),
+        new EntityPassivationScenarios());
   }
 
   /** The groups with these ids; all groups when none are given. */

@@ -16,6 +16,10 @@ import io.stateside.protocol.eventsourced.EventSourced;
 import io.stateside.protocol.eventsourced.EventSourcedClient;
 import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
 import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
+import io.stateside.protocol.valueentity.ValueEntity;
+import io.stateside.protocol.valueentity.ValueEntityClient;
+import io.stateside.protocol.valueentity.ValueEntityStreamIn;
+import io.stateside.protocol.valueentity.ValueEntityStreamOut;
 import io.stateside.tck.environment.ProxyUnderTest;
 import io.stateside.tck.environment.TckSettings;
 import io.stateside.tck.environment.UserFunctionUnderTest;
@@ -79,6 +83,7 @@ public final class TckRun implements AutoCloseable {
   private UserFunctionUnderTest userFunction;
   private EntityDiscoveryClient userFunctionDiscovery;
   private EventSourcedClient userFunctionEventSourced;
+  private ValueEntityClient userFunctionValueEntity;
   private EntitySpec declaredSpec;
   private Interceptor interceptor;
   private Optional<ProxyUnderTest> proxy = Optional.empty();
@@ -94,6 +99,7 @@ public final class TckRun implements AutoCloseable {
         .setProxyName("stateside-tck")
         .setProxyVersion(Tck.VERSION)
         .addSupportedEntityTypes(EventSourced.name)
+        .addSupportedEntityTypes(ValueEntity.name)
         .build();
   }
 
@@ -122,8 +128,10 @@ public final class TckRun implements AutoCloseable {
         GrpcClientSettings.connectToServiceAt(userFunction.host(), userFunction.port(), system).withTls(false);
     userFunctionDiscovery = EntityDiscoveryClient.create(toUserFunction, system);
     userFunctionEventSourced = EventSourcedClient.create(toUserFunction, system);
+    userFunctionValueEntity = ValueEntityClient.create(toUserFunction, system);
     resources.add(() -> userFunctionDiscovery.close().toCompletableFuture().get(10, TimeUnit.SECONDS));
     resources.add(() -> userFunctionEventSourced.close().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    resources.add(() -> userFunctionValueEntity.close().toCompletableFuture().get(10, TimeUnit.SECONDS));
     declaredSpec = discoverDirectly();
 
     interceptor = Interceptor.start(system, settings.interceptorHost(), settings.interceptorPort(), toUserFunction,
@@ -298,6 +306,11 @@ public final class TckRun implements AutoCloseable {
     @Override
     public ProtocolStream<EventSourcedStreamIn, EventSourcedStreamOut> connectEventSourced() {
       return ProtocolStream.open(userFunctionEventSourced::handle, Materializer.matFromSystem(system), settings.timeout());
+    }
+
+    @Override
+    public ProtocolStream<ValueEntityStreamIn, ValueEntityStreamOut> connectValueEntity() {
+      return ProtocolStream.open(userFunctionValueEntity::handle, Materializer.matFromSystem(system), settings.timeout());
     }
 
     @Override

@@ -16,6 +16,11 @@ import io.stateside.protocol.eventsourced.EventSourcedClient;
 import io.stateside.protocol.eventsourced.EventSourcedHandlerFactory;
 import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
 import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
+import io.stateside.protocol.valueentity.ValueEntity;
+import io.stateside.protocol.valueentity.ValueEntityClient;
+import io.stateside.protocol.valueentity.ValueEntityHandlerFactory;
+import io.stateside.protocol.valueentity.ValueEntityStreamIn;
+import io.stateside.protocol.valueentity.ValueEntityStreamOut;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
@@ -31,14 +36,19 @@ public final class Interceptor implements AutoCloseable {
   private final EventSourcedClient eventSourcedClient;
   private final DiscoveryInterceptor discovery;
   private final EventSourcedInterceptor eventSourced;
+  private final ValueEntityClient valueEntityClient;
+  private final ValueEntityInterceptor valueEntity;
 
   private Interceptor(ServerBinding binding, EntityDiscoveryClient discoveryClient, EventSourcedClient eventSourcedClient,
-                      DiscoveryInterceptor discovery, EventSourcedInterceptor eventSourced) {
+                      DiscoveryInterceptor discovery, EventSourcedInterceptor eventSourced,
+                      ValueEntityClient valueEntityClient, ValueEntityInterceptor valueEntity) {
     this.binding = binding;
     this.discoveryClient = discoveryClient;
     this.eventSourcedClient = eventSourcedClient;
     this.discovery = discovery;
     this.eventSourced = eventSourced;
+    this.valueEntityClient = valueEntityClient;
+    this.valueEntity = valueEntity;
   }
 
   /**
@@ -53,12 +63,16 @@ public final class Interceptor implements AutoCloseable {
     EventSourcedClient eventSourcedClient = EventSourcedClient.create(userFunction, system);
     DiscoveryInterceptor discovery = new DiscoveryInterceptor(discoveryClient);
     EventSourcedInterceptor eventSourced = new EventSourcedInterceptor(eventSourcedClient, timeout);
+    ValueEntityClient valueEntityClient = ValueEntityClient.create(userFunction, system);
+    ValueEntityInterceptor valueEntity = new ValueEntityInterceptor(valueEntityClient, timeout);
     @SuppressWarnings("unchecked")
     Function<HttpRequest, CompletionStage<HttpResponse>> handler = ServiceHandler.concatOrNotFound(
         EntityDiscoveryHandlerFactory.partial(discovery, EntityDiscovery.name, system),
-        EventSourcedHandlerFactory.partial(eventSourced, EventSourced.name, system));
+        EventSourcedHandlerFactory.partial(eventSourced, EventSourced.name, system),
+        ValueEntityHandlerFactory.partial(valueEntity, ValueEntity.name, system));
     return Http.get(system).newServerAt(host, port).bind(handler)
-        .thenApply(binding -> new Interceptor(binding, discoveryClient, eventSourcedClient, discovery, eventSourced));
+        .thenApply(binding -> new Interceptor(binding, discoveryClient, eventSourcedClient, discovery, eventSourced,
+            valueEntityClient, valueEntity));
   }
 
   public int port() {
@@ -73,10 +87,15 @@ public final class Interceptor implements AutoCloseable {
     return eventSourced.recorder();
   }
 
+  public StreamRecorder<ValueEntityStreamIn, ValueEntityStreamOut> valueEntity() {
+    return valueEntity.recorder();
+  }
+
   @Override
   public void close() {
     binding.terminate(Duration.ofSeconds(5)).toCompletableFuture().join();
     discoveryClient.close().toCompletableFuture().join();
     eventSourcedClient.close().toCompletableFuture().join();
+    valueEntityClient.close().toCompletableFuture().join();
   }
 }

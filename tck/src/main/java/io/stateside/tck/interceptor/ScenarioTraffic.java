@@ -4,6 +4,8 @@ import static io.stateside.tck.scenario.Show.show;
 
 import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
 import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
+import io.stateside.protocol.valueentity.ValueEntityStreamIn;
+import io.stateside.protocol.valueentity.ValueEntityStreamOut;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +39,15 @@ public final class ScenarioTraffic {
     return stream;
   }
 
+  /** The entity's next value-entity stream this scenario has not looked at yet, waiting for it to open. */
+  public RecordedStream<ValueEntityStreamIn, ValueEntityStreamOut> nextValueEntityStream(String service, String entityId) {
+    StreamKey key = new StreamKey(service, entityId);
+    int index = taken.merge(key, 1, Integer::sum) - 1;
+    RecordedStream<ValueEntityStreamIn, ValueEntityStreamOut> stream = interceptor.valueEntity().await(key, index);
+    seen.add(stream);
+    return stream;
+  }
+
   public DiscoveryInterceptor discovery() {
     return interceptor.discovery();
   }
@@ -50,7 +61,10 @@ public final class ScenarioTraffic {
         problems.add(stream + " carried unexpected messages: " + show(rest));
       }
     }
-    interceptor.eventSourced().streams(key -> scenarioEntityIds.contains(key.entityId())).stream()
+    List<RecordedStream<?, ?>> all = new ArrayList<>(
+        interceptor.eventSourced().streams(key -> scenarioEntityIds.contains(key.entityId())));
+    all.addAll(interceptor.valueEntity().streams(key -> scenarioEntityIds.contains(key.entityId())));
+    all.stream()
         .filter(stream -> !seen.contains(stream))
         .forEach(stream -> problems.add("the proxy opened an unexpected " + stream + ": " + show(stream.unconsumed())));
     if (!problems.isEmpty()) {

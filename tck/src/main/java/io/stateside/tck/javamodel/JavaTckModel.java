@@ -18,7 +18,10 @@ public final class JavaTckModel {
         .register(EventSourcedTckModelEntity.definition())
         .register(EventSourcedTwoEntity.two())
         .register(EventSourcedTwoEntity.configured())
-        .register(PassivationTckModelEntity.definition());
+        .register(PassivationTckModelEntity.definition())
+        .register(ValueEntityTckModelEntity.definition())
+        .register(ValueEntityTwoEntity.two())
+        .register(ValueEntityTwoEntity.configured());
   }
 
   public static void main(String[] args) {

@@ -10,6 +10,7 @@ import com.google.protobuf.Message;
 import com.google.protobuf.TypeRegistry;
 import io.stateside.tck.model.entitypassivation.EntityPassivationTckModelProto;
 import io.stateside.tck.model.eventsourced.EventSourcedTckModelProto;
+import io.stateside.tck.model.valueentity.ValueEntityTckModelProto;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,8 @@ public final class Payloads {
   /** The TCK model's messages, by type URL. */
   public static final TypeRegistry MODEL_TYPES = registry(List.of(
       EventSourcedTckModelProto.getDescriptor(),
-      EntityPassivationTckModelProto.getDescriptor()));
+      EntityPassivationTckModelProto.getDescriptor(),
+      ValueEntityTckModelProto.getDescriptor()));
 
   private Payloads() {}
 

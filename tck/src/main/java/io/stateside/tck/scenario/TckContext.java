@@ -7,6 +7,8 @@ import io.stateside.protocol.EntityDiscoveryClient;
 import io.stateside.protocol.EntitySpec;
 import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
 import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
+import io.stateside.protocol.valueentity.ValueEntityStreamIn;
+import io.stateside.protocol.valueentity.ValueEntityStreamOut;
 import io.stateside.tck.interceptor.ScenarioTraffic;
 import io.stateside.tck.protocol.ProtocolStream;
 import java.time.Duration;
@@ -30,6 +32,9 @@ public interface TckContext {
 
   /** Opens an event-sourced entity stream straight to the user function, as a proxy would. */
   ProtocolStream<EventSourcedStreamIn, EventSourcedStreamOut> connectEventSourced();
+
+  /** Opens a value entity stream straight to the user function, as a proxy would. */
+  ProtocolStream<ValueEntityStreamIn, ValueEntityStreamOut> connectValueEntity();
 
   /**
    * What crossed between the proxy and the user function, seen from this scenario.

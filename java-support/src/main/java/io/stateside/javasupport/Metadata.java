@@ -1,0 +1,92 @@
+package io.stateside.javasupport;
+
+import com.google.protobuf.ByteString;
+import io.stateside.protocol.MetadataEntry;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The metadata of a command: the request headers the proxy passed on. Keys are compared without
+ * regard to case, as HTTP/2 sends them in lower case whatever the client wrote.
+ */
+public final class Metadata {
+
+  private static final Metadata EMPTY = new Metadata(List.of());
+
+  private final List<MetadataEntry> entries;
+
+  private Metadata(List<MetadataEntry> entries) {
+    this.entries = List.copyOf(entries);
+  }
+
+  /** @return metadata without entries */
+  public static Metadata empty() {
+    return EMPTY;
+  }
+
+  /**
+   * Text entries, for tests of handlers that read metadata.
+   *
+   * @param entries key to value
+   * @return the metadata
+   */
+  public static Metadata of(Map<String, String> entries) {
+    return new Metadata(entries.entrySet().stream()
+        .map(e -> MetadataEntry.newBuilder().setKey(e.getKey()).setStringValue(e.getValue()).build())
+        .toList());
+  }
+
+  static Metadata fromProtocol(io.stateside.protocol.Metadata metadata) {
+    return metadata.getEntriesCount() == 0 ? EMPTY : new Metadata(metadata.getEntriesList());
+  }
+
+  io.stateside.protocol.Metadata toProtocol() {
+    return io.stateside.protocol.Metadata.newBuilder().addAllEntries(entries).build();
+  }
+
+  /**
+   * @param key the entry's key, in any case
+   * @return the first text value with that key
+   */
+  public Optional<String> get(String key) {
+    return getAll(key).stream().findFirst();
+  }
+
+  /**
+   * @param key the entry's key, in any case
+   * @return every text value with that key, in order
+   */
+  public List<String> getAll(String key) {
+    return entries.stream()
+        .filter(entry -> entry.getKey().equalsIgnoreCase(key) && entry.hasStringValue())
+        .map(MetadataEntry::getStringValue)
+        .toList();
+  }
+
+  /**
+   * @param key the entry's key, in any case (binary gRPC headers end in {@code -bin})
+   * @return the first binary value with that key
+   */
+  public Optional<ByteString> getBinary(String key) {
+    return entries.stream()
+        .filter(entry -> entry.getKey().equalsIgnoreCase(key) && entry.hasBytesValue())
+        .map(MetadataEntry::getBytesValue)
+        .findFirst();
+  }
+
+  /** @return the keys present, in lower case, in order of first appearance */
+  public Set<String> keys() {
+    Set<String> keys = new LinkedHashSet<>();
+    entries.forEach(entry -> keys.add(entry.getKey().toLowerCase(Locale.ROOT)));
+    return keys;
+  }
+
+  @Override
+  public String toString() {
+    return "Metadata" + keys();
+  }
+}
