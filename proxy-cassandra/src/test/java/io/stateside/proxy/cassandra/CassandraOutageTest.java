@@ -21,12 +21,11 @@ import io.stateside.proxy.testing.CounterUserFunction;
 import io.stateside.proxy.testing.ProxyHarness;
 import io.stateside.proxy.testing.RegisterCalls;
 import io.stateside.proxy.testing.RegisterScenarios;
-import io.stateside.proxy.testing.RegisterUserFunction;
+import io.stateside.proxy.testing.JavaRegister;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -181,7 +180,7 @@ class CassandraOutageTest {
 
   @Test
   void aValueEntityGetsUnavailableWhileCassandraIsDownAndKeepsWhatWasAcknowledged() {
-    try (RegisterUserFunction register = RegisterUserFunction.start(userSide, Optional.empty())) {
+    try (JavaRegister register = JavaRegister.start()) {
       StatesideProxy valueProxy = ProxyOnCassandra.start(env("value_outage", "cassandra"), register.port());
       try (RegisterCalls calls = new RegisterCalls(valueProxy.httpPort(), userSide)) {
         RegisterScenarios.assertStoreOutageKeepsWhatWasAcknowledged(calls,

@@ -22,13 +22,12 @@ import io.stateside.proxy.testing.HotEntityLoad;
 import io.stateside.proxy.testing.ProxyHarness;
 import io.stateside.proxy.testing.RegisterCalls;
 import io.stateside.proxy.testing.RegisterScenarios;
-import io.stateside.proxy.testing.RegisterUserFunction;
+import io.stateside.proxy.testing.JavaRegister;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -117,7 +116,7 @@ class CassandraStoreTest {
   @Test
   void valueEntitiesKeepTheirLastAcknowledgedStateAcrossAProxyRestart() {
     Map<String, String> env = ProxyOnCassandra.env(cassandra.node(), "value_entities");
-    try (RegisterUserFunction register = RegisterUserFunction.start(userSide, Optional.empty())) {
+    try (JavaRegister register = JavaRegister.start()) {
       StatesideProxy first = ProxyOnCassandra.start(env, register.port());
       RegisterScenarios.Written written;
       try (RegisterCalls calls = new RegisterCalls(first.httpPort(), userSide)) {

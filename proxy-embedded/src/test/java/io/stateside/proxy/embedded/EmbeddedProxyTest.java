@@ -23,9 +23,8 @@ import io.stateside.proxy.testing.CounterUserFunction;
 import io.stateside.proxy.testing.ProxyHarness;
 import io.stateside.proxy.testing.RegisterCalls;
 import io.stateside.proxy.testing.RegisterScenarios;
-import io.stateside.proxy.testing.RegisterUserFunction;
+import io.stateside.proxy.testing.JavaRegister;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterAll;
@@ -93,7 +92,7 @@ class EmbeddedProxyTest {
 
   @Test
   void valueEntitiesKeepTheirLastAcknowledgedStateAcrossARestart() {
-    try (RegisterUserFunction register = RegisterUserFunction.start(userSide, Optional.empty())) {
+    try (JavaRegister register = JavaRegister.start()) {
       StatesideProxy first = EmbeddedProxyHarness.start(folder, register.port());
       RegisterScenarios.Written written;
       try (RegisterCalls calls = new RegisterCalls(first.httpPort(), userSide)) {

@@ -29,12 +29,11 @@ import io.stateside.proxy.testing.CounterUserFunction;
 import io.stateside.proxy.testing.HotEntityLoad;
 import io.stateside.proxy.testing.RegisterCalls;
 import io.stateside.proxy.testing.RegisterScenarios;
-import io.stateside.proxy.testing.RegisterUserFunction;
+import io.stateside.proxy.testing.JavaRegister;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -64,7 +63,7 @@ abstract class ProxyStoreScenarios {
   TestDatabase database;
   ActorSystem testSide;
   CounterUserFunction counter;
-  RegisterUserFunction register;
+  JavaRegister register;
   JournalTables tables;
   private final List<StatesideProxy> running = new ArrayList<>();
 
@@ -78,7 +77,7 @@ abstract class ProxyStoreScenarios {
     testSide = JdbcProxyHarness.testSideSystem("test-side");
     counter = CounterUserFunction.start(testSide,
         CounterUserFunction.Options.defaults().withSnapshotEvery(SNAPSHOT_EVERY));
-    register = RegisterUserFunction.start(testSide, Optional.empty());
+    register = JavaRegister.start();
   }
 
   @AfterEach

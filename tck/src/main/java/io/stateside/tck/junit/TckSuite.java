@@ -11,6 +11,8 @@ import io.stateside.tck.report.Report;
 import io.stateside.tck.report.ScenarioResult;
 import io.stateside.tck.scenario.ScenarioGroup;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
@@ -43,7 +45,7 @@ public final class TckSuite {
    *     an implementation that claims to support everything the TCK checks
    */
   public static Stream<DynamicNode> tests(Config config, boolean everyScenarioMustApply) throws Exception {
-    return tests(config, everyScenarioMustApply, false);
+    return tests(config, everyScenarioMustApply, false, Set.of());
   }
 
   /**
@@ -53,13 +55,20 @@ public final class TckSuite {
    * @param everyKnownDeviationMustShow makes the last test fail if a known deviation of the
    *     library under test did not show (its scenario passed, or did not run), so that the list
    *     stays exact: a deviation that went away is taken off it
+   * @param groupsItDoesNotServe ids of the scenario groups of entity kinds the library has no
+   *     support for: their scenarios need not apply, and none of them may (a library that gained
+   *     the kind is taken off the list)
    */
   public static Stream<DynamicNode> tests(Config config, boolean everyScenarioMustApply,
-      boolean everyKnownDeviationMustShow) throws Exception {
+      boolean everyKnownDeviationMustShow, Set<String> groupsItDoesNotServe) throws Exception {
     TckRun run = TckRun.start(TckSettings.from(config), config);
     Stream<DynamicNode> scenarios = run.groups().stream().map(group -> container(run, group));
+    Set<String> unserved = run.groups().stream()
+        .filter(group -> groupsItDoesNotServe.contains(group.id()))
+        .map(ScenarioGroup::name)
+        .collect(Collectors.toSet());
     return Stream.concat(scenarios, Stream.of(DynamicTest.dynamicTest("report",
-        () -> finish(run, everyScenarioMustApply, everyKnownDeviationMustShow))));
+        () -> finish(run, everyScenarioMustApply, everyKnownDeviationMustShow, unserved))));
   }
 
   private static DynamicNode container(TckRun run, ScenarioGroup group) {
@@ -74,7 +83,8 @@ public final class TckSuite {
         })));
   }
 
-  private static void finish(TckRun run, boolean everyScenarioMustApply, boolean everyKnownDeviationMustShow) {
+  private static void finish(TckRun run, boolean everyScenarioMustApply, boolean everyKnownDeviationMustShow,
+      Set<String> unservedGroups) {
     Report report = run.report();
     try {
       System.out.print(report.render());
@@ -83,9 +93,17 @@ public final class TckSuite {
       run.close();
     }
     List<String> inapplicable = report.results().stream()
-        .filter(result -> result.outcome() == Outcome.NOT_APPLICABLE)
+        .filter(result -> result.outcome() == Outcome.NOT_APPLICABLE && !unservedGroups.contains(result.group()))
         .map(ScenarioResult::title)
         .toList();
+    List<String> appliedThoughUnserved = report.results().stream()
+        .filter(result -> result.outcome() != Outcome.NOT_APPLICABLE && unservedGroups.contains(result.group()))
+        .map(result -> result.group() + ": " + result.title())
+        .toList();
+    if (!appliedThoughUnserved.isEmpty()) {
+      throw new AssertionError("scenarios of entity kinds the library was said not to serve applied (take the "
+          + "kind off the list if the library serves it now): " + appliedThoughUnserved);
+    }
     if (everyScenarioMustApply && !inapplicable.isEmpty()) {
       throw new AssertionError("scenarios that should have applied: " + inapplicable);
     }

@@ -58,9 +58,12 @@ public final class ValueEntityScenarios implements ScenarioGroup {
   private static final String PROCESS = "Process";
   private static final String CALL = "Call";
 
+  /** The group's id, to select it with. */
+  public static final String ID = "valueentity";
+
   @Override
   public String id() {
-    return "valueentity";
+    return ID;
   }
 
   @Override

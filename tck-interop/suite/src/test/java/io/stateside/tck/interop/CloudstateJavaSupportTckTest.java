@@ -14,6 +14,6 @@ class CloudstateJavaSupportTckTest {
 
   @TestFactory
   Stream<DynamicNode> tck() throws Exception {
-    return TckSuite.tests(PublishedLibrary.tckConfig("java-support-0.5.2"), true, true);
+    return TckSuite.tests(PublishedLibrary.tckConfig("java-support-0.5.2"), true, true, PublishedLibrary.UNSERVED_GROUPS);
   }
 }

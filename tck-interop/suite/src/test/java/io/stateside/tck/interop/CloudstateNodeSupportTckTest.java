@@ -24,6 +24,6 @@ class CloudstateNodeSupportTckTest {
 
   @TestFactory
   Stream<DynamicNode> tck() throws Exception {
-    return TckSuite.tests(PublishedLibrary.tckConfig("nodejs-0.0.3"), true, true);
+    return TckSuite.tests(PublishedLibrary.tckConfig("nodejs-0.0.3"), true, true, PublishedLibrary.UNSERVED_GROUPS);
   }
 }
