@@ -20,9 +20,7 @@ import io.stateside.proxy.testing.Await;
 import io.stateside.proxy.testing.CounterUserFunction;
 import io.stateside.proxy.testing.HotEntityLoad;
 import io.stateside.proxy.testing.ProxyHarness;
-import io.stateside.proxy.testing.RegisterCalls;
 import io.stateside.proxy.testing.RegisterScenarios;
-import io.stateside.proxy.testing.JavaRegister;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -116,22 +114,8 @@ class CassandraStoreTest {
   @Test
   void valueEntitiesKeepTheirLastAcknowledgedStateAcrossAProxyRestart() {
     Map<String, String> env = ProxyOnCassandra.env(cassandra.node(), "value_entities");
-    try (JavaRegister register = JavaRegister.start()) {
-      StatesideProxy first = ProxyOnCassandra.start(env, register.port());
-      RegisterScenarios.Written written;
-      try (RegisterCalls calls = new RegisterCalls(first.httpPort(), userSide)) {
-        written = RegisterScenarios.writeBeforeRestart(calls);
-        RegisterScenarios.assertConcurrentAppendsAllKept(calls, 8, 15);
-      } finally {
-        ProxyHarness.stop(first);
-      }
-      StatesideProxy second = ProxyOnCassandra.start(env, register.port());
-      try (RegisterCalls calls = new RegisterCalls(second.httpPort(), userSide)) {
-        RegisterScenarios.assertSurvivedRestart(calls, written);
-      } finally {
-        ProxyHarness.stop(second);
-      }
-    }
+    RegisterScenarios.assertRestartKeepsEveryAcknowledgedState(
+        port -> ProxyOnCassandra.start(env, port), ProxyHarness::stop, userSide);
   }
 
   @Test

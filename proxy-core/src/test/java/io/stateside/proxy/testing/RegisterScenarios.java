@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import akka.actor.ActorSystem;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.stateside.example.register.RegisterValue;
+import io.stateside.proxy.StatesideProxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,6 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * What every store must show for value entities, against the register of
@@ -26,6 +30,30 @@ public final class RegisterScenarios {
 
   /** The registers written before a restart, and what each must hold after it. */
   public record Written(String kept, String cleared, String rewritten) {}
+
+  /**
+   * The whole restart scenario, with concurrent appends before the restart, for a store test whose
+   * proxy {@code start} takes the register's port; {@code stop} stops a proxy it started.
+   */
+  public static void assertRestartKeepsEveryAcknowledgedState(
+      IntFunction<StatesideProxy> start, Consumer<StatesideProxy> stop, ActorSystem clientSystem) {
+    try (JavaRegister register = JavaRegister.start()) {
+      StatesideProxy first = start.apply(register.port());
+      Written written;
+      try (RegisterCalls calls = new RegisterCalls(first.httpPort(), clientSystem)) {
+        written = writeBeforeRestart(calls);
+        assertConcurrentAppendsAllKept(calls, 8, 15);
+      } finally {
+        stop.accept(first);
+      }
+      StatesideProxy second = start.apply(register.port());
+      try (RegisterCalls calls = new RegisterCalls(second.httpPort(), clientSystem)) {
+        assertSurvivedRestart(calls, written);
+      } finally {
+        stop.accept(second);
+      }
+    }
+  }
 
   /** Writes a kept register, a cleared one and one cleared then set again. */
   public static Written writeBeforeRestart(RegisterCalls calls) {

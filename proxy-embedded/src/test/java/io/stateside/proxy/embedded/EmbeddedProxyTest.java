@@ -21,9 +21,7 @@ import io.stateside.proxy.jdbc.testing.IncreaseLoad;
 import io.stateside.proxy.jdbc.testing.ProxyProcess;
 import io.stateside.proxy.testing.CounterUserFunction;
 import io.stateside.proxy.testing.ProxyHarness;
-import io.stateside.proxy.testing.RegisterCalls;
 import io.stateside.proxy.testing.RegisterScenarios;
-import io.stateside.proxy.testing.JavaRegister;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -92,22 +90,8 @@ class EmbeddedProxyTest {
 
   @Test
   void valueEntitiesKeepTheirLastAcknowledgedStateAcrossARestart() {
-    try (JavaRegister register = JavaRegister.start()) {
-      StatesideProxy first = EmbeddedProxyHarness.start(folder, register.port());
-      RegisterScenarios.Written written;
-      try (RegisterCalls calls = new RegisterCalls(first.httpPort(), userSide)) {
-        written = RegisterScenarios.writeBeforeRestart(calls);
-        RegisterScenarios.assertConcurrentAppendsAllKept(calls, 8, 15);
-      } finally {
-        EmbeddedProxyHarness.stop(first);
-      }
-      StatesideProxy second = EmbeddedProxyHarness.start(folder, register.port());
-      try (RegisterCalls calls = new RegisterCalls(second.httpPort(), userSide)) {
-        RegisterScenarios.assertSurvivedRestart(calls, written);
-      } finally {
-        EmbeddedProxyHarness.stop(second);
-      }
-    }
+    RegisterScenarios.assertRestartKeepsEveryAcknowledgedState(
+        port -> EmbeddedProxyHarness.start(folder, port), EmbeddedProxyHarness::stop, userSide);
   }
 
   @Test
