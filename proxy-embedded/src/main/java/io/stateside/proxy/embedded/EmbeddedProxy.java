@@ -32,6 +32,9 @@ public final class EmbeddedProxy {
       System.exit(1);
       return;
     }
+    // As the other stores' mains do: SIGTERM drains and stops the node, then the process exits 0
+    // (without it the JVM's default handler exits 143 after the shutdown hooks).
+    proxy.stopOnSigterm();
     proxy.system().getWhenTerminated().toCompletableFuture().join();
     System.exit(0);
   }
