@@ -31,9 +31,8 @@ class GracefulLeaveTest {
       List<ClusterNode> nodes = cluster.createNodes(3);
       cluster.startAll();
       CartLoad load = new CartLoad(90);
-      // The clients wait as long as the proxy lets a call wait (max-request-timeout): what is judged
-      // is that no call fails while the node leaves, not how fast the shards move. On a loaded
-      // 2-core machine a call buffered while the shard coordinator moves has taken over 20 s.
+      // The clients wait about as long as the proxy lets a call wait (max-request-timeout): what
+      // is judged is that no call fails while the node leaves, not how fast the shards move.
       try (ReadyBalancer balancer = new ReadyBalancer(nodes, clientSystem, Duration.ofSeconds(55))) {
         load.start(balancer::next, 9, Duration.ofMillis(5));
         load.awaitAcknowledged(500, Duration.ofMinutes(3));

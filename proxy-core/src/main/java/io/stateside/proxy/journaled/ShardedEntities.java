@@ -1,6 +1,7 @@
 package io.stateside.proxy.journaled;
 
 import akka.actor.ActorRef;
+import akka.actor.ActorSystem;
 import akka.cluster.sharding.ClusterSharding;
 import akka.cluster.sharding.ClusterShardingSettings;
 import akka.cluster.sharding.ShardRegion;
@@ -10,13 +11,19 @@ import io.stateside.protocol.internal.EntityReply;
 import io.stateside.proxy.concurrent.PlainFutures;
 import io.stateside.proxy.entity.EntityContext;
 import io.stateside.proxy.entity.EntityGateway;
+import io.stateside.proxy.entity.EntityReplies;
 import io.stateside.proxy.entity.UserEntity;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Starts the entities of one journaled service, sharded across the cluster: one
  * {@link JournaledEntity} per entity id, passivated when idle.
  */
 public final class ShardedEntities {
+
+  private static final Duration RESEND_PAUSE = Duration.ofMillis(50);
 
   private ShardedEntities() {}
 
@@ -52,8 +59,28 @@ public final class ShardedEntities {
         },
         sharding.defaultShardAllocationStrategy(shardingSettings),
         JournaledEntity.Stop.INSTANCE);
-    return (command, timeout) ->
-        PlainFutures.of(Patterns.ask(region, command, timeout)).thenApply(EntityReply.class::cast);
+    UndeliveredCommands.ensureStarted(context.system());
+    return (command, timeout) -> send(region, command, System.nanoTime() + timeout.toNanos(), context.system());
+  }
+
+  /** Sends again, while time is left, a command that sharding dropped before any entity saw it. */
+  static CompletionStage<EntityReply> send(ActorRef region, EntityCommand command, long deadlineNanos,
+      ActorSystem system) {
+    long left = deadlineNanos - System.nanoTime();
+    return PlainFutures.of(Patterns.ask(region, command, Duration.ofNanos(Math.max(left, 1))))
+        .thenApply(EntityReply.class::cast)
+        .thenCompose(reply -> {
+          if (!reply.hasNotDelivered()) {
+            return CompletableFuture.completedFuture(reply);
+          }
+          if (deadlineNanos - System.nanoTime() <= RESEND_PAUSE.toNanos()) {
+            return CompletableFuture.completedFuture(
+                EntityReplies.unavailable("the command could not be delivered: " + reply.getNotDelivered().getReason()));
+          }
+          // A short pause: the shard is moving, and its new home takes a moment to be known.
+          return Patterns.after(RESEND_PAUSE, system, () -> send(region, command.toBuilder()
+              .setRemainingNanos(Math.max(deadlineNanos - System.nanoTime(), 1)).build(), deadlineNanos, system));
+        });
   }
 
   private static ClusterShardingSettings passivatingAfter(ClusterShardingSettings settings, UserEntity entity) {
