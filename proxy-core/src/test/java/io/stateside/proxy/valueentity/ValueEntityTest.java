@@ -67,18 +67,6 @@ class ValueEntityTest {
     }
   }
 
-  private RegisterValue set(String id, String value) {
-    return calls.set(id, value);
-  }
-
-  private RegisterValue get(String id) {
-    return calls.get(id);
-  }
-
-  private RegisterValue clear(String id) {
-    return calls.clear(id);
-  }
-
   private static Optional<RegisterValue> initState(ValueEntityStreamIn init) {
     try {
       return init.getInit().getState().hasValue()
@@ -93,11 +81,11 @@ class ValueEntityTest {
   void stateSurvivesPassivationAndReachesTheNextIncarnationInItsInit() {
     start(Optional.of(Duration.ofMillis(500)));
 
-    set("r1", "a");
-    assertEquals(value("b", 2), set("r1", "b"));
+    calls.set("r1", "a");
+    assertEquals(value("b", 2), calls.set("r1", "b"));
     awaitPassivation("r1");
 
-    assertEquals(value("b", 2), get("r1"));
+    assertEquals(value("b", 2), calls.get("r1"));
     List<ValueEntityStreamIn> inits = userFunction.inits("r1");
     assertEquals(Optional.empty(), initState(inits.get(0)));
     assertEquals(Optional.of(value("b", 2)), initState(inits.get(inits.size() - 1)));
@@ -113,16 +101,16 @@ class ValueEntityTest {
   void deletedStateComesBackAsTheInitialState() {
     start(Optional.of(Duration.ofMillis(500)));
 
-    set("r2", "kept");
-    assertEquals(RegisterValue.getDefaultInstance(), clear("r2"));
+    calls.set("r2", "kept");
+    assertEquals(RegisterValue.getDefaultInstance(), calls.clear("r2"));
     awaitPassivation("r2");
 
-    assertEquals(RegisterValue.getDefaultInstance(), get("r2"));
+    assertEquals(RegisterValue.getDefaultInstance(), calls.get("r2"));
     List<ValueEntityStreamIn> inits = userFunction.inits("r2");
     ValueEntityStreamIn afterClear = inits.get(inits.size() - 1);
     assertTrue(afterClear.getInit().hasState(), "the init message always carries a state");
     assertEquals(Optional.empty(), initState(afterClear));
-    assertEquals(value("again", 1), set("r2", "again"));
+    assertEquals(value("again", 1), calls.set("r2", "again"));
   }
 
   @Test
@@ -134,15 +122,15 @@ class ValueEntityTest {
   @Test
   void aFailedWriteFailsTheCallerLosesNothingAcknowledgedAndTheEntityContinues() {
     start(Optional.empty(), PersistenceTestKitPlugin.getInstance().config());
-    set("r3", "durable");
+    calls.set("r3", "durable");
 
     PersistenceTestKit.create(proxy.system()).failNextPersisted();
-    StatusRuntimeException failed = assertThrows(StatusRuntimeException.class, () -> set("r3", "lost"));
+    StatusRuntimeException failed = assertThrows(StatusRuntimeException.class, () -> calls.set("r3", "lost"));
     assertEquals(Status.Code.UNAVAILABLE, failed.getStatus().getCode());
 
     // The entity restarted from the journal: the failed change is gone, the acknowledged one kept.
-    assertEquals(value("durable", 1), get("r3"));
-    assertEquals(value("next", 2), set("r3", "next"));
+    assertEquals(value("durable", 1), calls.get("r3"));
+    assertEquals(value("next", 2), calls.set("r3", "next"));
     List<ValueEntityStreamIn> inits = userFunction.inits("r3");
     assertEquals(Optional.of(value("durable", 1)), initState(inits.get(inits.size() - 1)));
   }
@@ -150,7 +138,7 @@ class ValueEntityTest {
   @Test
   void aFailedCommandChangesNothingAndTheFailureReachesTheCaller() {
     start(Optional.empty());
-    set("r4", "before");
+    calls.set("r4", "before");
     AtomicBoolean failNext = new AtomicBoolean(true);
     userFunction.behave(command -> command.getName().equals("Set") && failNext.getAndSet(false)
         ? Optional.of(ValueEntityStreamOut.newBuilder().setReply(ValueEntityReply.newBuilder()
@@ -160,10 +148,10 @@ class ValueEntityTest {
           .build())
         : Optional.empty());
 
-    StatusRuntimeException failed = assertThrows(StatusRuntimeException.class, () -> set("r4", "x"));
+    StatusRuntimeException failed = assertThrows(StatusRuntimeException.class, () -> calls.set("r4", "x"));
     assertEquals(Status.Code.UNKNOWN, failed.getStatus().getCode());
     assertEquals("not allowed", failed.getStatus().getDescription());
-    assertEquals(value("before", 1), get("r4"));
+    assertEquals(value("before", 1), calls.get("r4"));
     assertFalse(userFunction.inits("r4").size() > 1, "a plain failure does not restart the entity");
   }
 
@@ -172,7 +160,7 @@ class ValueEntityTest {
     start(Optional.of(Duration.ofMillis(500)), PersistenceTestKitPlugin.getInstance().config()
         .withFallback(ConfigFactory.parseString("stateside.proxy.value-entity.prune-every = 3")));
     for (int i = 1; i <= 10; i++) {
-      set("r6", "v" + i);
+      calls.set("r6", "v" + i);
     }
     String persistenceId = RegisterUserFunction.PERSISTENCE_ID + "|r6";
     PersistenceTestKit journal = PersistenceTestKit.create(proxy.system());
@@ -181,7 +169,7 @@ class ValueEntityTest {
         () -> journal.persistedInStorage(persistenceId).size() == 2);
     awaitPassivation("r6");
 
-    assertEquals(value("v10", 10), get("r6"));
+    assertEquals(value("v10", 10), calls.get("r6"));
     List<ValueEntityStreamIn> inits = userFunction.inits("r6");
     assertEquals(Optional.of(value("v10", 10)), initState(inits.get(inits.size() - 1)));
   }

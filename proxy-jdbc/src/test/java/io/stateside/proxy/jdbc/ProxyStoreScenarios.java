@@ -168,15 +168,11 @@ abstract class ProxyStoreScenarios {
 
   @Test
   void valueEntitiesKeepTheirLastAcknowledgedStateAcrossARestartOfTheProxy() {
-    StatesideProxy first = startRegisterProxy();
-    RegisterScenarios.Written written;
-    try (RegisterCalls calls = new RegisterCalls(first.httpPort(), testSide)) {
-      written = RegisterScenarios.writeBeforeRestart(calls);
-    }
-    stopProxy(first);
-    try (RegisterCalls calls = new RegisterCalls(startRegisterProxy().httpPort(), testSide)) {
-      RegisterScenarios.assertSurvivedRestart(calls, written);
-    }
+    RegisterScenarios.assertRestartKeepsEveryAcknowledgedState(port -> {
+      StatesideProxy proxy = JdbcProxyHarness.start(database, port, ConfigFactory.empty());
+      running.add(proxy);
+      return proxy;
+    }, this::stopProxy, testSide);
   }
 
   @Test
