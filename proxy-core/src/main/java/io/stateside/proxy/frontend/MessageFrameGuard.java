@@ -13,6 +13,7 @@ import akka.util.ByteStringBuilder;
 import io.grpc.Status;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -21,9 +22,9 @@ import java.util.zip.GZIPInputStream;
  * before any of it is buffered; a body that ends inside a message (a prefix that lies) fails it
  * with INVALID_ARGUMENT, and so does a unary call's body that holds no message or more than one.
  *
- * <p>A unary call's compressed message is collected and inflated here, to at most the limit, and
- * passed on uncompressed: akka-grpc would inflate it whole, however large it turns out to be. The
- * compressed messages of a streamed call are left to akka-grpc.
+ * <p>Compressed messages, of unary and streamed calls alike, are collected and inflated here,
+ * each to at most the limit, and passed on uncompressed: akka-grpc would inflate them whole,
+ * however large they turn out to be.
  *
  * <p>After a refusal it reads on and drops up to one more limit's worth of the body before it
  * cancels it: akka-http resets a stream whose request is cancelled, and a reset sent before
@@ -71,12 +72,16 @@ final class MessageFrameGuard extends GraphStage<FlowShape<ByteString, ByteStrin
             ByteString chunk = grab(in);
             if (dropBudget >= 0) {
               drop(chunk);
-            } else if (admit(chunk)) {
-              if (compressed == null) {
-                push(out, chunk);
-              } else {
-                collect(chunk);
-              }
+              return;
+            }
+            ByteString passed = admit(chunk);
+            if (dropBudget >= 0) {
+              return; // refused: admit has failed the call
+            }
+            if (passed.isEmpty()) {
+              pull(in);
+            } else {
+              push(out, passed);
             }
           }
 
@@ -101,7 +106,13 @@ final class MessageFrameGuard extends GraphStage<FlowShape<ByteString, ByteStrin
         });
       }
 
-      private boolean admit(ByteString chunk) {
+      /**
+       * What of the chunk goes on now: its bytes as they are, but each compressed message
+       * inflated once it is complete (until then, its bytes are held back).
+       */
+      private ByteString admit(ByteString chunk) {
+        ByteString passed = ByteString.emptyByteString();
+        int from = 0; // start of the bytes not yet passed on or collected
         int i = 0;
         int size = chunk.size();
         while (i < size) {
@@ -109,13 +120,24 @@ final class MessageFrameGuard extends GraphStage<FlowShape<ByteString, ByteStrin
             int skip = (int) Math.min(bodyLeft, size - i);
             bodyLeft -= skip;
             i += skip;
+            if (bodyLeft == 0 && compressed != null) {
+              compressed.append(chunk.slice(from, i));
+              from = i;
+              Optional<ByteString> inflated = inflateCollected();
+              if (inflated.isEmpty()) {
+                return ByteString.emptyByteString();
+              }
+              passed = passed.concat(inflated.get());
+            }
             continue;
           }
           if (unary && prefixSeen == 0 && messageSeen) {
             refuse(invalid("a unary call takes one message, the request body holds more"));
-            return false;
+            return ByteString.emptyByteString();
           }
-          if (unary && prefixSeen == 0 && (chunk.apply(i) & 1) == 1) {
+          if (prefixSeen == 0 && (chunk.apply(i) & 1) == 1) {
+            passed = passed.concat(chunk.slice(from, i));
+            from = i;
             compressed = new ByteStringBuilder();
           }
           if (prefixSeen > 0) {
@@ -130,23 +152,27 @@ final class MessageFrameGuard extends GraphStage<FlowShape<ByteString, ByteStrin
                   .withDescription("message of " + declaredLength + " bytes is over the limit of "
                       + maxMessageSize + " bytes")
                   .asRuntimeException());
-              return false;
+              return ByteString.emptyByteString();
             }
             bodyLeft = declaredLength;
             messageSeen = true;
             prefixSeen = 0;
             declaredLength = 0;
+            if (bodyLeft == 0 && compressed != null) {
+              refuse(invalid("compressed message is empty, not gzip"));
+              return ByteString.emptyByteString();
+            }
           }
         }
-        return true;
+        if (compressed != null) {
+          compressed.append(chunk.slice(from, size));
+          return passed;
+        }
+        return passed.concat(chunk.slice(from, size));
       }
 
-      private void collect(ByteString chunk) {
-        compressed.append(chunk);
-        if (bodyLeft > 0 || prefixSeen > 0) {
-          pull(in);
-          return;
-        }
+      /** The complete compressed message collected, inflated, with its prefix; empty when refused. */
+      private Optional<ByteString> inflateCollected() {
         ByteString message = compressed.result().drop(PREFIX_LENGTH);
         compressed = null;
         try {
@@ -155,11 +181,12 @@ final class MessageFrameGuard extends GraphStage<FlowShape<ByteString, ByteStrin
             refuse(Status.RESOURCE_EXHAUSTED
                 .withDescription("compressed message inflates to over the limit of " + maxMessageSize + " bytes")
                 .asRuntimeException());
-          } else {
-            push(out, uncompressedPrefix(inflated.size()).concat(inflated));
+            return Optional.empty();
           }
+          return Optional.of(uncompressedPrefix(inflated.size()).concat(inflated));
         } catch (IOException e) {
           refuse(invalid("compressed message is not valid gzip: " + e.getMessage()));
+          return Optional.empty();
         }
       }
 

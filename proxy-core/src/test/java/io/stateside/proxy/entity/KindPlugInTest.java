@@ -1,38 +1,23 @@
 package io.stateside.proxy.entity;
 
+import static io.stateside.proxy.testing.EchoKind.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import akka.NotUsed;
-import akka.actor.ActorSystem;
 import akka.grpc.GrpcClientSettings;
 import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
-import com.google.protobuf.Any;
-import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.typesafe.config.ConfigFactory;
-import io.stateside.example.counter.CounterServiceClient;
 import io.stateside.example.counter.IncreaseRequest;
-import io.stateside.example.echo.EchoProto;
-import io.stateside.example.echo.EchoService;
 import io.stateside.example.echo.EchoServiceClient;
 import io.stateside.example.echo.Text;
-import io.stateside.protocol.ClientAction;
-import io.stateside.protocol.Entity;
-import io.stateside.protocol.EntitySpec;
-import io.stateside.protocol.Reply;
 import io.stateside.protocol.internal.EntityCommand;
-import io.stateside.protocol.internal.EntityReply;
-import io.stateside.proxy.StatesideProxy;
 import io.stateside.proxy.testing.CounterUserFunction;
-import io.stateside.proxy.testing.ProxyHarness;
+import io.stateside.proxy.testing.EchoKind;
+import io.stateside.proxy.testing.ProxyFixture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,113 +30,25 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KindPlugInTest {
 
-  /** Answers in the proxy itself: each command's text, echoed; no user function involved. */
-  static final class EchoKind implements EntityKind {
-    static final String NAME = "stateside.test.Echo";
-    final List<EntityCommand> seen = new CopyOnWriteArrayList<>();
-
-    @Override
-    public String protocolName() {
-      return NAME;
-    }
-
-    @Override
-    public String displayName() {
-      return "echo services";
-    }
-
-    @Override
-    public KindRules rules() {
-      return new KindRules(false, false, Set.of(CallShape.values()));
-    }
-
-    @Override
-    public EntityGateway start(UserEntity entity, EntityContext context) {
-      return new EntityGateway() {
-        @Override
-        public CompletionStage<EntityReply> send(EntityCommand command, Duration timeout) {
-          seen.add(command);
-          return CompletableFuture.completedFuture(reply(text(command.getPayload())));
-        }
-
-        /** Repeat answers three times, Collect once for all, the others one by one. */
-        @Override
-        public Source<EntityReply, NotUsed> stream(Source<EntityCommand, NotUsed> commands, Duration timeout) {
-          return commands.prefixAndTail(1).flatMapConcat(firstAndRest -> {
-            EntityCommand first = firstAndRest.first().get(0);
-            Source<EntityCommand, NotUsed> all = Source.single(first).concat(firstAndRest.second());
-            return switch (first.getName()) {
-              case "Repeat" -> Source.repeat(reply(text(first.getPayload()))).take(3);
-              case "Collect" -> all.fold("", (joined, command) -> joined + text(command.getPayload())).map(KindPlugInTest::reply);
-              default -> EntityGateway.super.stream(all, timeout);
-            };
-          });
-        }
-      };
-    }
-  }
-
   private final EchoKind echo = new EchoKind();
-  private ActorSystem userSide;
-  private CounterUserFunction userFunction;
-  private StatesideProxy proxy;
+  private ProxyFixture fixture;
   private EchoServiceClient client;
 
   @BeforeAll
   void start() {
-    userSide = ProxyHarness.userSideSystem();
-    userFunction = CounterUserFunction.start(userSide, CounterUserFunction.Options.defaults().withSpec(KindPlugInTest::withEcho));
-    List<EntityKind> kinds = new ArrayList<>(StatesideProxy.standardKinds());
-    kinds.add(echo);
-    proxy = StatesideProxy.start(ProxyHarness.config(userFunction.port(), ConfigFactory.empty()), kinds)
-        .toCompletableFuture().join();
+    fixture = ProxyFixture.startWith(echo,
+        CounterUserFunction.Options.defaults().withSpec(EchoKind::declaredBeside), Map.of());
     client = EchoServiceClient.create(
-        GrpcClientSettings.connectToServiceAt("127.0.0.1", proxy.httpPort(), userSide)
+        GrpcClientSettings.connectToServiceAt("127.0.0.1", fixture.proxy().httpPort(), fixture.userSide())
             .withTls(false)
             .withDeadline(Duration.ofSeconds(20)),
-        userSide);
-  }
-
-  /** The counter's spec, plus the echo service declared with the test kind, without a persistence id. */
-  private static EntitySpec withEcho(EntitySpec spec) {
-    return spec.toBuilder()
-        .setProto(CounterUserFunction.descriptorSet(EchoProto.getDescriptor()).toBuilder()
-            .addAllFile(parse(spec.getProto()).getFileList()).build().toByteString())
-        .addEntities(Entity.newBuilder().setEntityType(EchoKind.NAME).setServiceName(EchoService.name))
-        .build();
-  }
-
-  private static com.google.protobuf.DescriptorProtos.FileDescriptorSet parse(ByteString bytes) {
-    try {
-      return com.google.protobuf.DescriptorProtos.FileDescriptorSet.parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException(e);
-    }
+        fixture.userSide());
   }
 
   @AfterAll
   void stop() {
     client.close();
-    ProxyHarness.stop(proxy);
-    userFunction.close();
-    userSide.terminate();
-  }
-
-  private static Text text(String text) {
-    return Text.newBuilder().setText(text).build();
-  }
-
-  private static String text(Any payload) {
-    try {
-      return Text.parseFrom(payload.getValue()).getText();
-    } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static EntityReply reply(String text) {
-    return EntityReply.newBuilder().setAction(ClientAction.newBuilder().setReply(Reply.newBuilder()
-        .setPayload(Any.pack(text(text))))).build();
+    fixture.close();
   }
 
   private static <T> T join(CompletionStage<T> stage) {
@@ -161,14 +58,14 @@ class KindPlugInTest {
   @Test
   void aUnaryCallOfAnUnkeyedKindCarriesNoEntityId() {
     assertEquals(text("hello"), join(client.say(text("hello"))));
-    EntityCommand command = echo.seen.get(echo.seen.size() - 1);
+    EntityCommand command = echo.seen().get(echo.seen().size() - 1);
     assertEquals("", command.getEntityId());
     assertEquals("Say", command.getName());
   }
 
   @Test
   void aServerStreamingCallGetsEveryReplyTheKindStreams() {
-    assertEquals(List.of(text("ho"), text("ho"), text("ho")), join(client.repeat(text("ho")).runWith(Sink.seq(), userSide)));
+    assertEquals(List.of(text("ho"), text("ho"), text("ho")), join(client.repeat(text("ho")).runWith(Sink.seq(), fixture.userSide())));
   }
 
   @Test
@@ -182,17 +79,12 @@ class KindPlugInTest {
     for (int i = 0; i < 50; i++) {
       said.add(text("m" + i));
     }
-    assertEquals(said, join(client.chat(Source.from(said)).runWith(Sink.seq(), userSide)));
+    assertEquals(said, join(client.chat(Source.from(said)).runWith(Sink.seq(), fixture.userSide())));
   }
 
   @Test
   void theStandardKindsKeepWorkingBesideIt() {
-    CounterServiceClient counter = ProxyHarness.counterClient(proxy, userSide);
-    try {
-      assertEquals(2, join(counter.increase(IncreaseRequest.newBuilder().setCounterId("beside-echo").setBy(2).build()))
-          .getValue());
-    } finally {
-      counter.close();
-    }
+    assertEquals(2, join(fixture.client().increase(IncreaseRequest.newBuilder().setCounterId("beside-echo").setBy(2).build()))
+        .getValue());
   }
 }

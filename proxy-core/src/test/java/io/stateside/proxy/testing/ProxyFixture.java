@@ -5,6 +5,9 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.stateside.example.counter.CounterServiceClient;
 import io.stateside.proxy.StatesideProxy;
+import io.stateside.proxy.entity.EntityKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,10 +21,11 @@ public final class ProxyFixture implements AutoCloseable {
   private final StatesideProxy proxy;
   private final CounterServiceClient client;
 
-  private ProxyFixture(CounterUserFunction.Options options, Config proxyOverrides) {
+  private ProxyFixture(CounterUserFunction.Options options, Config proxyOverrides, List<EntityKind> kinds) {
     userSide = ProxyHarness.userSideSystem();
     userFunction = CounterUserFunction.start(userSide, options);
-    proxy = ProxyHarness.start(userFunction.port(), proxyOverrides);
+    proxy = StatesideProxy.start(ProxyHarness.config(userFunction.port(), proxyOverrides), kinds)
+        .toCompletableFuture().join();
     client = ProxyHarness.counterClient(proxy, userSide);
   }
 
@@ -34,7 +38,18 @@ public final class ProxyFixture implements AutoCloseable {
   }
 
   public static ProxyFixture start(CounterUserFunction.Options options, Config proxyOverrides) {
-    return new ProxyFixture(options, proxyOverrides);
+    return new ProxyFixture(options, proxyOverrides, StatesideProxy.standardKinds());
+  }
+
+  /** A proxy that serves one more kind beside the standard ones (the options declare its services). */
+  public static ProxyFixture startWith(EntityKind kind, CounterUserFunction.Options options, Map<String, Object> proxyOverrides) {
+    List<EntityKind> kinds = new ArrayList<>(StatesideProxy.standardKinds());
+    kinds.add(kind);
+    return new ProxyFixture(options, ConfigFactory.parseMap(proxyOverrides), kinds);
+  }
+
+  public ActorSystem userSide() {
+    return userSide;
   }
 
   public CounterUserFunction userFunction() {
