@@ -1,9 +1,11 @@
 package io.stateside.proxy.entity;
 
 import akka.actor.ActorSystem;
+import akka.actor.ClassicActorSystemProvider;
 import akka.grpc.GrpcClientSettings;
 import io.stateside.proxy.config.ProxySettings;
 import io.stateside.proxy.telemetry.ProxyMetrics;
+import java.util.function.BiFunction;
 
 /**
  * What an entity type needs from the running proxy to start its entities. {@code metrics} is
@@ -16,5 +18,15 @@ public record EntityContext(
   /** A context whose metrics are this actor system's node metrics. */
   public EntityContext(ActorSystem system, ProxySettings settings, GrpcClientSettings userFunction) {
     this(system, settings, userFunction, ProxyMetrics.get(system));
+  }
+
+  /**
+   * The connections one service's entity streams share, each made with {@code create} (a
+   * generated client's {@code create}), as many as the streams need.
+   */
+  public <C> UserFunctionConnections<C> connections(
+      BiFunction<GrpcClientSettings, ClassicActorSystemProvider, C> create, String serviceName) {
+    return new UserFunctionConnections<>(() -> create.apply(userFunction, system),
+        settings.userFunctionStreamsPerConnection(), serviceName);
   }
 }

@@ -7,6 +7,7 @@ import io.stateside.proxy.entity.EntityGateway;
 import io.stateside.proxy.entity.EntityKind;
 import io.stateside.proxy.entity.KindRules;
 import io.stateside.proxy.entity.UserEntity;
+import io.stateside.proxy.entity.UserFunctionConnections;
 import io.stateside.proxy.journaled.JournalReplay;
 import io.stateside.proxy.journaled.ShardedEntities;
 
@@ -37,9 +38,15 @@ public final class ValueEntityKind implements EntityKind {
   @Override
   public EntityGateway start(UserEntity entity, EntityContext context) {
     ValueEntityProtocol protocol = new ValueEntityProtocol(
-        ValueEntityClient.create(context.userFunction(), context.system()),
+        connectionsFor(entity, context),
         new JournalReplay(context.system(), context.settings().readJournalPlugin()),
         entity.serviceName());
     return ShardedEntities.start("value_entity", entity, protocol, context.settings().valueEntityPruneEvery(), context);
+  }
+
+  /** The user function's {@code handle}, its entity streams spread over as many connections as they need. */
+  private static ValueEntity connectionsFor(UserEntity entity, EntityContext context) {
+    UserFunctionConnections<ValueEntityClient> connections = context.connections(ValueEntityClient::create, entity.serviceName());
+    return in -> connections.stream(client -> client.handle(in));
   }
 }
