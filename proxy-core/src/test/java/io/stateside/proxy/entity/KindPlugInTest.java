@@ -62,7 +62,7 @@ class KindPlugInTest {
 
     @Override
     public KindRules rules() {
-      return new KindRules(false, false, Set.of(CallShape.values()));
+      return new KindRules(false, false, Set.of(CallShape.values()), false);
     }
 
     @Override
@@ -76,16 +76,14 @@ class KindPlugInTest {
 
         /** Repeat answers three times, Collect once for all, the others one by one. */
         @Override
-        public Source<EntityReply, NotUsed> stream(Source<EntityCommand, NotUsed> commands, Duration timeout) {
-          return commands.prefixAndTail(1).flatMapConcat(firstAndRest -> {
-            EntityCommand first = firstAndRest.first().get(0);
-            Source<EntityCommand, NotUsed> all = Source.single(first).concat(firstAndRest.second());
-            return switch (first.getName()) {
-              case "Repeat" -> Source.repeat(reply(text(first.getPayload()))).take(3);
-              case "Collect" -> all.fold("", (joined, command) -> joined + text(command.getPayload())).map(KindPlugInTest::reply);
-              default -> EntityGateway.super.stream(all, timeout);
-            };
-          });
+        public Source<EntityReply, NotUsed> stream(
+            StreamHeader header, Source<EntityCommand, NotUsed> commands, Duration timeout) {
+          return switch (header.methodName()) {
+            case "Repeat" -> commands.reduce((only, extra) -> only)
+                .flatMapConcat(only -> Source.repeat(reply(text(only.getPayload()))).take(3));
+            case "Collect" -> commands.fold("", (joined, command) -> joined + text(command.getPayload())).map(KindPlugInTest::reply);
+            default -> EntityGateway.super.stream(header, commands, timeout);
+          };
         }
       };
     }
