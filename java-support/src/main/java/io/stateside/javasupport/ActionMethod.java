@@ -117,9 +117,13 @@ final class ActionMethod<C extends Message, R extends Message> {
     effect.answer().ifPresent(answer -> {
       CommandRoute.checkAnswer(output, name, answer);
       if (answer instanceof Answer.Reply reply) {
-        response.setReply(Reply.newBuilder()
-            .setPayload(MessageType.pack(reply.message()))
-            .setMetadata(effect.replyMetadata().toProtocol()));
+        Reply.Builder encoded = Reply.newBuilder().setPayload(MessageType.pack(reply.message()));
+        io.stateside.protocol.Metadata metadata = effect.replyMetadata().toProtocol();
+        // Without entries the field stays unset, as other libraries send it.
+        if (metadata.getEntriesCount() > 0) {
+          encoded.setMetadata(metadata);
+        }
+        response.setReply(encoded);
       } else {
         response.setForward(ProtocolReplies.clientAction(answer).getForward());
       }

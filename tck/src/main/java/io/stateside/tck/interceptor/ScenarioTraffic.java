@@ -2,6 +2,8 @@ package io.stateside.tck.interceptor;
 
 import static io.stateside.tck.scenario.Show.show;
 
+import io.stateside.protocol.action.ActionCommand;
+import io.stateside.protocol.action.ActionResponse;
 import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
 import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
 import io.stateside.protocol.valueentity.ValueEntityStreamIn;
@@ -48,6 +50,18 @@ public final class ScenarioTraffic {
     return stream;
   }
 
+  /**
+   * The next call of the action service this scenario made with the call id (sent as the
+   * {@link Interceptor#CALL_ID_HEADER} header), waiting for it to reach the interceptor.
+   */
+  public RecordedStream<ActionCommand, ActionResponse> nextActionCall(String service, String callId) {
+    StreamKey key = new StreamKey(service, callId);
+    int index = taken.merge(key, 1, Integer::sum) - 1;
+    RecordedStream<ActionCommand, ActionResponse> stream = interceptor.action().await(key, index);
+    seen.add(stream);
+    return stream;
+  }
+
   public DiscoveryInterceptor discovery() {
     return interceptor.discovery();
   }
@@ -64,6 +78,7 @@ public final class ScenarioTraffic {
     List<RecordedStream<?, ?>> all = new ArrayList<>(
         interceptor.eventSourced().streams(key -> scenarioEntityIds.contains(key.entityId())));
     all.addAll(interceptor.valueEntity().streams(key -> scenarioEntityIds.contains(key.entityId())));
+    all.addAll(interceptor.action().streams(key -> scenarioEntityIds.contains(key.entityId())));
     all.stream()
         .filter(stream -> !seen.contains(stream))
         .forEach(stream -> problems.add("the proxy opened an unexpected " + stream + ": " + show(stream.unconsumed())));
