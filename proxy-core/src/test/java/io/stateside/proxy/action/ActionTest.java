@@ -18,10 +18,8 @@ import io.stateside.example.echo.EchoServiceClient;
 import io.stateside.example.echo.Text;
 import io.stateside.example.gateway.RegisterGatewayClient;
 import io.stateside.example.register.SetRequest;
-import io.stateside.proxy.StatesideProxy;
 import io.stateside.proxy.testing.Await;
 import io.stateside.proxy.testing.JavaActions;
-import io.stateside.proxy.testing.ProxyHarness;
 import io.stateside.proxy.testing.RegisterCalls;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,24 +42,22 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ActionTest {
 
+  private ActionStack stack;
   private ActorSystem clientSide;
   private JavaActions userFunction;
-  private StatesideProxy proxy;
   private EchoServiceClient echo;
   private RegisterGatewayClient gateway;
   private RegisterCalls register;
 
   @BeforeAll
   void start() {
-    clientSide = ProxyHarness.userSideSystem();
-    userFunction = JavaActions.start();
-    proxy = ProxyHarness.start(userFunction.port());
-    GrpcClientSettings settings = GrpcClientSettings.connectToServiceAt("127.0.0.1", proxy.httpPort(), clientSide)
-        .withTls(false)
-        .withDeadline(Duration.ofSeconds(30));
+    stack = ActionStack.start();
+    clientSide = stack.clientSide();
+    userFunction = stack.userFunction();
+    GrpcClientSettings settings = stack.clientSettings(Duration.ofSeconds(30));
     echo = EchoServiceClient.create(settings, clientSide);
     gateway = RegisterGatewayClient.create(settings, clientSide);
-    register = new RegisterCalls(proxy.httpPort(), clientSide);
+    register = new RegisterCalls(stack.proxy().httpPort(), clientSide);
   }
 
   @AfterAll
@@ -69,9 +65,7 @@ class ActionTest {
     register.close();
     gateway.close();
     echo.close();
-    ProxyHarness.stop(proxy);
-    userFunction.close();
-    clientSide.terminate();
+    stack.close();
   }
 
   @Test

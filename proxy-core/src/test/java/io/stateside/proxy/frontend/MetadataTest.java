@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import akka.actor.ActorSystem;
 import akka.grpc.GrpcSingleResponse;
 import akka.util.ByteString;
 import io.stateside.example.counter.CounterServiceClient;
@@ -17,9 +16,8 @@ import io.stateside.protocol.Reply;
 import io.stateside.protocol.eventsourced.EventSourcedReply;
 import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
 import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
-import io.stateside.proxy.StatesideProxy;
 import io.stateside.proxy.testing.CounterUserFunction;
-import io.stateside.proxy.testing.ProxyHarness;
+import io.stateside.proxy.testing.ProxyFixture;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,15 +38,15 @@ class MetadataTest {
 
   private static final byte[] TOKEN = {0, 7, (byte) 0x80, (byte) 0xff};
 
-  private ActorSystem userSide;
+  private ProxyFixture fixture;
   private CounterUserFunction userFunction;
-  private StatesideProxy proxy;
   private CounterServiceClient client;
 
   @BeforeAll
   void start() {
-    userSide = ProxyHarness.userSideSystem();
-    userFunction = CounterUserFunction.start(userSide);
+    fixture = ProxyFixture.start();
+    userFunction = fixture.userFunction();
+    client = fixture.client();
     // Replies with the command's x- entries under echo- names, plus two a user function must not set.
     userFunction.behave(context -> Optional.of(EventSourcedStreamOut.newBuilder().setReply(EventSourcedReply.newBuilder()
         .setCommandId(context.id())
@@ -56,8 +54,6 @@ class MetadataTest {
             .setPayload(CounterUserFunction.pack(CounterValue.newBuilder().setValue(context.value()).build()))
             .setMetadata(echoed(context.command().getMetadata())))))
         .build()));
-    proxy = ProxyHarness.start(userFunction.port());
-    client = ProxyHarness.counterClient(proxy, userSide);
   }
 
   private static Metadata echoed(Metadata request) {
@@ -72,10 +68,7 @@ class MetadataTest {
 
   @AfterAll
   void stop() {
-    client.close();
-    ProxyHarness.stop(proxy);
-    userFunction.close();
-    userSide.terminate();
+    fixture.close();
   }
 
   @Test

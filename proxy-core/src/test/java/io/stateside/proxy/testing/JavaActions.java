@@ -36,6 +36,7 @@ public final class JavaActions implements AutoCloseable {
   private final List<Set<String>> metadataKeysSeen = new CopyOnWriteArrayList<>();
   private final AtomicInteger streamsCancelled = new AtomicInteger();
   private final AtomicInteger endlessStarted = new AtomicInteger();
+  private final AtomicInteger bigProduced = new AtomicInteger();
 
   private JavaActions() {
     this.server = UserFunction.builder()
@@ -71,6 +72,11 @@ public final class JavaActions implements AutoCloseable {
 
   public int endlessStarted() {
     return endlessStarted.get();
+  }
+
+  /** How many messages the latest "big" stream has produced so far. */
+  public int bigProduced() {
+    return bigProduced.get();
   }
 
   @Override
@@ -140,7 +146,10 @@ public final class JavaActions implements AutoCloseable {
           .concat(Source.single(ActionEffect.<Text>fail("broke after " + command[1])));
       case "big" -> {
         String padding = "p".repeat(1024);
-        yield numbers(command[1]).map(i -> ActionEffect.reply(text(i + " " + padding)));
+        yield numbers(command[1]).map(i -> {
+          bigProduced.set(i);
+          return ActionEffect.reply(text(i + " " + padding));
+        });
       }
       case "endless" -> Source.repeat(ActionEffect.reply(text("again")))
           .watchTermination((mat, done) -> {

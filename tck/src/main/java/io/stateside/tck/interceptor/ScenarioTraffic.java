@@ -34,20 +34,12 @@ public final class ScenarioTraffic {
 
   /** The entity's next event-sourced stream this scenario has not looked at yet, waiting for it to open. */
   public RecordedStream<EventSourcedStreamIn, EventSourcedStreamOut> nextEventSourcedStream(String service, String entityId) {
-    StreamKey key = new StreamKey(service, entityId);
-    int index = taken.merge(key, 1, Integer::sum) - 1;
-    RecordedStream<EventSourcedStreamIn, EventSourcedStreamOut> stream = interceptor.eventSourced().await(key, index);
-    seen.add(stream);
-    return stream;
+    return next(interceptor.eventSourced(), new StreamKey(service, entityId));
   }
 
   /** The entity's next value-entity stream this scenario has not looked at yet, waiting for it to open. */
   public RecordedStream<ValueEntityStreamIn, ValueEntityStreamOut> nextValueEntityStream(String service, String entityId) {
-    StreamKey key = new StreamKey(service, entityId);
-    int index = taken.merge(key, 1, Integer::sum) - 1;
-    RecordedStream<ValueEntityStreamIn, ValueEntityStreamOut> stream = interceptor.valueEntity().await(key, index);
-    seen.add(stream);
-    return stream;
+    return next(interceptor.valueEntity(), new StreamKey(service, entityId));
   }
 
   /**
@@ -55,9 +47,12 @@ public final class ScenarioTraffic {
    * {@link Interceptor#CALL_ID_HEADER} header), waiting for it to reach the interceptor.
    */
   public RecordedStream<ActionCommand, ActionResponse> nextActionCall(String service, String callId) {
-    StreamKey key = new StreamKey(service, callId);
+    return next(interceptor.action(), new StreamKey(service, callId));
+  }
+
+  private <I, O> RecordedStream<I, O> next(StreamRecorder<I, O> recorder, StreamKey key) {
     int index = taken.merge(key, 1, Integer::sum) - 1;
-    RecordedStream<ActionCommand, ActionResponse> stream = interceptor.action().await(key, index);
+    RecordedStream<I, O> stream = recorder.await(key, index);
     seen.add(stream);
     return stream;
   }
