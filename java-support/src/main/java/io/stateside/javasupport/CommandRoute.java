@@ -60,6 +60,11 @@ final class CommandRoute<S, C extends Message, E> {
    * @throws IllegalStateException if it does not fit
    */
   void checkAnswer(String commandName, Answer answer) {
+    checkAnswer(replyType, commandName, answer);
+  }
+
+  /** {@link #checkAnswer(String, Answer)} for a method whose reply type is given. */
+  static void checkAnswer(MessageType<?> replyType, String commandName, Answer answer) {
     String expected = replyType.fullName();
     String actual = answer instanceof Answer.Forward forward
         ? forward.call().method().getOutputType().getFullName()

@@ -13,10 +13,10 @@ import java.util.Optional;
  * service it implements, its persistence id, its passivation timeout) plus the protocol its kind
  * is served with. Register any of them with {@link UserFunction.Builder#register}.
  *
- * <p>The kinds are those of the Cloudstate protocol, so the set is closed: {@link EventSourcedEntity}
- * and {@link ValueEntity}.
+ * <p>The kinds are those of the Cloudstate protocol, so the set is closed: {@link EventSourcedEntity},
+ * {@link ValueEntity} and the stateless {@link Action} (whose persistence id is empty).
  */
-public abstract sealed class EntityDefinition permits EventSourcedEntity, ValueEntity {
+public abstract sealed class EntityDefinition permits EventSourcedEntity, ValueEntity, Action {
 
   private final ServiceDescriptor service;
   private final String persistenceId;

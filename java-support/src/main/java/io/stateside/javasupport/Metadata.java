@@ -2,6 +2,7 @@ package io.stateside.javasupport;
 
 import com.google.protobuf.ByteString;
 import io.stateside.protocol.MetadataEntry;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The metadata of a command: the request headers the proxy passed on. Keys are compared without
- * regard to case, as HTTP/2 sends them in lower case whatever the client wrote.
+ * The metadata of a command: the request headers the proxy passed on; or of an action's reply:
+ * the response headers the client gets. Keys are compared without regard to case, as HTTP/2 sends
+ * them in lower case whatever the client wrote. Immutable.
  */
 public final class Metadata {
 
@@ -38,6 +40,30 @@ public final class Metadata {
     return new Metadata(entries.entrySet().stream()
         .map(e -> MetadataEntry.newBuilder().setKey(e.getKey()).setStringValue(e.getValue()).build())
         .toList());
+  }
+
+  /**
+   * @param key the entry's key; gRPC sends it in lower case
+   * @param value a text value
+   * @return this metadata with the entry added, for example for an action's reply
+   */
+  public Metadata with(String key, String value) {
+    return adding(MetadataEntry.newBuilder().setKey(key).setStringValue(value).build());
+  }
+
+  /**
+   * @param key the entry's key, which for gRPC must end in {@code -bin}
+   * @param value a binary value
+   * @return this metadata with the entry added, for example for an action's reply
+   */
+  public Metadata withBinary(String key, ByteString value) {
+    return adding(MetadataEntry.newBuilder().setKey(key).setBytesValue(value).build());
+  }
+
+  private Metadata adding(MetadataEntry entry) {
+    List<MetadataEntry> all = new ArrayList<>(entries);
+    all.add(entry);
+    return new Metadata(all);
   }
 
   static Metadata fromProtocol(io.stateside.protocol.Metadata metadata) {

@@ -23,16 +23,27 @@ final class ServiceMethods {
       ServiceDescriptor service, String methodName, Class<C> commandType, Class<? extends Message> replyType,
       CommandRoute.Decider<S, C, E> handler) {
     Objects.requireNonNull(handler, "handler");
+    MessageType<C> command = MessageType.of(commandType);
+    MessageType<?> reply = MessageType.of(replyType);
+    method(service, methodName, command, reply);
+    return new CommandRoute<>(command, reply, handler);
+  }
+
+  /**
+   * The method {@code methodName} of the service, checked to take and return the given types.
+   *
+   * @throws IllegalArgumentException if the method does not exist or takes or returns other types
+   */
+  static MethodDescriptor method(
+      ServiceDescriptor service, String methodName, MessageType<?> commandType, MessageType<?> replyType) {
     MethodDescriptor method = service.findMethodByName(Objects.requireNonNull(methodName, "methodName"));
     if (method == null) {
       throw new IllegalArgumentException(
           service.getFullName() + " has no method " + methodName + "; it has " + methodNames(service));
     }
-    MessageType<C> command = MessageType.of(commandType);
-    MessageType<?> reply = MessageType.of(replyType);
-    requireSameType(method.getInputType(), command.descriptor(), methodName + " takes");
-    requireSameType(method.getOutputType(), reply.descriptor(), methodName + " returns");
-    return new CommandRoute<>(command, reply, handler);
+    requireSameType(method.getInputType(), commandType.descriptor(), methodName + " takes");
+    requireSameType(method.getOutputType(), replyType.descriptor(), methodName + " returns");
+    return method;
   }
 
   /** @throws IllegalStateException if a method of the service has no handler */

@@ -205,7 +205,7 @@ public final class UserFunction {
     }
 
     /**
-     * Serves an entity type of any kind: an {@link EventSourcedEntity} or a {@link ValueEntity}.
+     * Serves an entity type of any kind: an {@link EventSourcedEntity}, a {@link ValueEntity} or an {@link Action}.
      *
      * @param entity the entity definition
      * @return this builder

@@ -12,6 +12,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.stateside.protocol.EntityDiscoveryClient;
 import io.stateside.protocol.ProxyInfo;
+import io.stateside.proxy.action.ActionKind;
 import io.stateside.proxy.cluster.ClusterFormation;
 import io.stateside.proxy.config.ProxySettings;
 import io.stateside.proxy.discovery.ProtocolVersion;
@@ -172,7 +173,7 @@ public final class StatesideProxy {
 
   /** Every kind a Stateside proxy serves; the one place a new kind is added. */
   public static List<EntityKind> standardKinds() {
-    return List.of(new EventSourcedKind(), new ValueEntityKind());
+    return List.of(new EventSourcedKind(), new ValueEntityKind(), new ActionKind());
   }
 
   private static CommandRouter startEntities(List<UserEntity> entities, EntityContext context) {

@@ -1,5 +1,6 @@
 package io.stateside.tck;
 
+import io.stateside.tck.action.ActionScenarios;
 import io.stateside.tck.discovery.DiscoveryScenarios;
 import io.stateside.tck.eventsourced.EventSourcedScenarios;
 import io.stateside.tck.passivation.EntityPassivationScenarios;
@@ -14,7 +15,7 @@ public final class ScenarioGroups {
 
   public static List<ScenarioGroup> all() {
     return List.of(new DiscoveryScenarios(), new EventSourcedScenarios(), new ValueEntityScenarios(),
-        new EntityPassivationScenarios());
+        new EntityPassivationScenarios(), new ActionScenarios());
   }
 
   /** The groups with these ids; all groups when none are given. */

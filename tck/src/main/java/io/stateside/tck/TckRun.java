@@ -1,10 +1,12 @@
 package io.stateside.tck;
 
+import akka.NotUsed;
 import akka.actor.ActorSystem;
 import akka.actor.ClassicActorSystemProvider;
 import akka.grpc.GrpcClientSettings;
 import akka.grpc.javadsl.AkkaGrpcClient;
 import akka.stream.Materializer;
+import akka.stream.javadsl.Source;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.stateside.protocol.Entity;
@@ -12,6 +14,10 @@ import io.stateside.protocol.EntityDiscoveryClient;
 import io.stateside.protocol.EntitySpec;
 import io.stateside.protocol.ProxyInfo;
 import io.stateside.protocol.ServiceInfo;
+import io.stateside.protocol.action.ActionCommand;
+import io.stateside.protocol.action.ActionProtocol;
+import io.stateside.protocol.action.ActionProtocolClient;
+import io.stateside.protocol.action.ActionResponse;
 import io.stateside.protocol.eventsourced.EventSourced;
 import io.stateside.protocol.eventsourced.EventSourcedClient;
 import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
@@ -53,6 +59,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +91,7 @@ public final class TckRun implements AutoCloseable {
   private EntityDiscoveryClient userFunctionDiscovery;
   private EventSourcedClient userFunctionEventSourced;
   private ValueEntityClient userFunctionValueEntity;
+  private ActionProtocolClient userFunctionActions;
   private EntitySpec declaredSpec;
   private Interceptor interceptor;
   private Optional<ProxyUnderTest> proxy = Optional.empty();
@@ -98,6 +106,7 @@ public final class TckRun implements AutoCloseable {
         .setProtocolMinorVersion(2)
         .setProxyName("stateside-tck")
         .setProxyVersion(Tck.VERSION)
+        .addSupportedEntityTypes(ActionProtocol.name)
         .addSupportedEntityTypes(EventSourced.name)
         .addSupportedEntityTypes(ValueEntity.name)
         .build();
@@ -129,9 +138,11 @@ public final class TckRun implements AutoCloseable {
     userFunctionDiscovery = EntityDiscoveryClient.create(toUserFunction, system);
     userFunctionEventSourced = EventSourcedClient.create(toUserFunction, system);
     userFunctionValueEntity = ValueEntityClient.create(toUserFunction, system);
+    userFunctionActions = ActionProtocolClient.create(toUserFunction, system);
     resources.add(() -> userFunctionDiscovery.close().toCompletableFuture().get(10, TimeUnit.SECONDS));
     resources.add(() -> userFunctionEventSourced.close().toCompletableFuture().get(10, TimeUnit.SECONDS));
     resources.add(() -> userFunctionValueEntity.close().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    resources.add(() -> userFunctionActions.close().toCompletableFuture().get(10, TimeUnit.SECONDS));
     declaredSpec = discoverDirectly();
 
     interceptor = Interceptor.start(system, settings.interceptorHost(), settings.interceptorPort(), toUserFunction,
@@ -311,6 +322,22 @@ public final class TckRun implements AutoCloseable {
     @Override
     public ProtocolStream<ValueEntityStreamIn, ValueEntityStreamOut> connectValueEntity() {
       return ProtocolStream.open(userFunctionValueEntity::handle, Materializer.matFromSystem(system), settings.timeout());
+    }
+
+    @Override
+    public ActionProtocolClient userFunctionActions() {
+      return userFunctionActions;
+    }
+
+    @Override
+    public ProtocolStream<ActionCommand, ActionResponse> connectAction(
+        Function<Source<ActionCommand, NotUsed>, Source<ActionResponse, NotUsed>> call) {
+      return ProtocolStream.open(call, Materializer.matFromSystem(system), settings.timeout());
+    }
+
+    @Override
+    public Materializer materializer() {
+      return Materializer.matFromSystem(system);
     }
 
     @Override

@@ -24,9 +24,10 @@ public interface EntityGateway {
    * A streamed call: the client's messages as commands, in order, and the entity's replies as
    * they come, until either side ends. Only kinds whose rules allow a streamed shape get one.
    * Unless a kind streams natively, each command is sent on its own, in order, once the one
-   * before it is answered.
+   * before it is answered; such a kind needs nothing from the header.
    */
-  default Source<EntityReply, NotUsed> stream(Source<EntityCommand, NotUsed> commands, Duration timeout) {
+  default Source<EntityReply, NotUsed> stream(
+      StreamHeader header, Source<EntityCommand, NotUsed> commands, Duration timeout) {
     return commands.mapAsync(1, command -> send(command, timeout));
   }
 }

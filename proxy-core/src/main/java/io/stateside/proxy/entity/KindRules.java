@@ -10,13 +10,16 @@ import java.util.stream.Collectors;
 
 /**
  * What one entity kind demands of the services declared with it: whether its calls carry an
- * entity key, whether it stores state under a persistence id, and which call shapes it serves.
+ * entity key, whether it stores state under a persistence id, which call shapes it serves, and
+ * whether its user function may answer a command with no reply at all.
  *
  * @param keyed every method's input names its entity with {@code cloudstate.entity_key} fields
  * @param persistent the declaration must give a persistence id
  * @param shapes the call shapes the kind serves
+ * @param replyOptional an answer without reply, forward or failure is legal (actions): a streamed
+ *     call then sends the client nothing for it, a unary call the method's empty output message
  */
-public record KindRules(boolean keyed, boolean persistent, Set<CallShape> shapes) {
+public record KindRules(boolean keyed, boolean persistent, Set<CallShape> shapes, boolean replyOptional) {
 
   public KindRules {
     shapes = Set.copyOf(shapes);
@@ -24,7 +27,7 @@ public record KindRules(boolean keyed, boolean persistent, Set<CallShape> shapes
 
   /** Sharded entities with stored state and unary methods: event-sourced and value entities. */
   public static KindRules persistentUnaryEntities() {
-    return new KindRules(true, true, Set.of(CallShape.UNARY));
+    return new KindRules(true, true, Set.of(CallShape.UNARY), false);
   }
 
   /**

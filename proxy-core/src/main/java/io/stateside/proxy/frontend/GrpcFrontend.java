@@ -90,7 +90,8 @@ public final class GrpcFrontend implements Function<HttpRequest, CompletionStage
       return PlainFutures.of(GrpcMarshalling.unmarshal(body, RawMessageSerializer.INSTANCE, materializer, reader))
           .orTimeout(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS)
           .thenCompose(message -> router.call(route.get(), message, RequestMetadata.of(request), deadline))
-          .thenApply(reply -> GrpcMarshalling.marshal(reply, RawMessageSerializer.INSTANCE, writer, system, statusMapper))
+          .thenApply(reply -> GrpcMarshalling.marshal(reply.payload(), RawMessageSerializer.INSTANCE, writer, system, statusMapper)
+              .addHeaders(ResponseHeaders.of(reply.metadata())))
           .exceptionally(error -> GrpcExceptionHandler.standard(error, statusMapper, writer, system));
     }).orElse(NOT_GRPC);
   }

@@ -6,15 +6,9 @@ import com.google.protobuf.ByteString;
 import io.stateside.protocol.Metadata;
 import io.stateside.protocol.MetadataEntry;
 import java.util.Base64;
-import java.util.Set;
 
-/** The request headers a user function may see, as protocol metadata. */
+/** The request headers a user function may see, as protocol metadata; binary ({@code -bin}) ones as bytes. */
 final class RequestMetadata {
-
-  /** Transport headers that mean nothing to the user function. */
-  private static final Set<String> TRANSPORT_HEADERS = Set.of(
-      "content-type", "te", "grpc-timeout", "grpc-encoding", "grpc-accept-encoding",
-      "user-agent", "content-length", "host", "timeout-access");
 
   private RequestMetadata() {}
 
@@ -22,7 +16,7 @@ final class RequestMetadata {
     Metadata.Builder metadata = null;
     for (HttpHeader header : request.getHeaders()) {
       String name = header.lowercaseName();
-      if (TRANSPORT_HEADERS.contains(name)) {
+      if (!ForwardedHeaders.forwardable(name)) {
         continue;
       }
       if (metadata == null) {

@@ -13,7 +13,9 @@ import io.stateside.protocol.Metadata;
 import io.stateside.protocol.SideEffect;
 import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
+import io.stateside.proxy.entity.CallShape;
 import io.stateside.proxy.entity.EntityGateway;
+import io.stateside.proxy.entity.StreamHeader;
 import io.stateside.proxy.entity.UserEntity;
 import java.time.Duration;
 import java.util.HashMap;
@@ -49,7 +51,7 @@ public final class CommandRouter {
   public static CommandRouter of(Map<UserEntity, EntityGateway> services, int maxEntityKeyLength) {
     Map<String, MethodRoute> routes = new HashMap<>();
     services.forEach((service, gateway) -> service.service().getMethods().forEach(method -> {
-      MethodRoute route = MethodRoute.of(method, service.kind().rules().keyed(), gateway, maxEntityKeyLength);
+      MethodRoute route = MethodRoute.of(method, service.kind().rules(), gateway, maxEntityKeyLength);
       routes.put(route.path(), route);
     }));
     return new CommandRouter(routes);
@@ -60,29 +62,35 @@ public final class CommandRouter {
   }
 
   /**
-   * Serves a client's call and completes with the reply message's bytes, or fails with a
-   * {@link StatusRuntimeException} carrying the status the client should see.
+   * Serves a client's call and completes with the reply message's bytes and metadata, or fails
+   * with a {@link StatusRuntimeException} carrying the status the client should see.
    */
-  public CompletionStage<ByteString> call(MethodRoute route, ByteString request, Metadata metadata, Deadline deadline) {
+  public CompletionStage<ClientReply> call(MethodRoute route, ByteString request, Metadata metadata, Deadline deadline) {
     String entityId = route.entityId().extract(request);
     Any payload = Any.newBuilder().setTypeUrl(route.inputTypeUrl()).setValue(request).build();
-    return dispatch(route, entityId, payload, metadata, deadline, route.outputTypeName());
+    return dispatch(route, entityId, payload, metadata, deadline, route.outputTypeName())
+        .thenApply(reply -> reply.orElse(ClientReply.EMPTY_MESSAGE));
   }
 
   /**
    * Serves a streamed call: each client message becomes a command to the entity it names (for a
    * keyed kind) and each of the entity's answers one message back, in order, each through the
-   * same side effects, forwards and failures as a unary answer. A failure ends the stream with
-   * the status the client should see.
+   * same side effects, forwards and failures as a unary answer; an answer without reply (legal
+   * for actions) sends nothing, but for the one answer of a client-streaming call. A failure ends the stream with the status the client should see.
+   * The response headers go out before any reply, so the replies' metadata is not sent.
    */
   public Source<ByteString, NotUsed> stream(
       MethodRoute route, Source<ByteString, NotUsed> requests, Metadata metadata, Deadline deadline) {
     Source<EntityCommand, NotUsed> commands = requests.map(request -> command(
         route, route.entityId().extract(request),
         Any.newBuilder().setTypeUrl(route.inputTypeUrl()).setValue(request).build(), metadata, deadline.remaining()));
-    return route.gateway().stream(commands, deadline.remaining())
+    // A client-streaming call must still answer one message, as a unary call does.
+    List<ByteString> noReply =
+        route.shape() == CallShape.CLIENT_STREAMING ? List.of(ClientReply.EMPTY_MESSAGE.payload()) : List.of();
+    return route.gateway().stream(new StreamHeader(route.methodName(), metadata), commands, deadline.remaining())
         .mapError(new PFBuilder<Throwable, Throwable>().matchAny(error -> asStatus(route, "", error)).build())
-        .mapAsync(1, reply -> complete(route, "", reply, deadline, route.outputTypeName()));
+        .mapAsync(1, reply -> complete(route, "", reply, deadline, route.outputTypeName()))
+        .mapConcat(reply -> reply.map(answer -> List.of(answer.payload())).orElse(noReply));
   }
 
   private static EntityCommand command(
@@ -96,7 +104,7 @@ public final class CommandRouter {
         .build();
   }
 
-  private CompletionStage<ByteString> dispatch(
+  private CompletionStage<Optional<ClientReply>> dispatch(
       MethodRoute route, String entityId, Any payload, Metadata metadata, Deadline deadline, String expectedOutput) {
     if (deadline.isExpired()) {
       // Nobody waits for the answer any more: the entity need not see the command.
@@ -108,7 +116,7 @@ public final class CommandRouter {
         .thenCompose(reply -> complete(route, entityId, reply, deadline, expectedOutput));
   }
 
-  private CompletionStage<ByteString> complete(
+  private CompletionStage<Optional<ClientReply>> complete(
       MethodRoute route, String entityId, EntityReply reply, Deadline deadline, String expectedOutput) {
     if (reply.hasUnavailable()) {
       throw Status.UNAVAILABLE.withDescription(reply.getUnavailable().getDescription()).asRuntimeException();
@@ -130,7 +138,7 @@ public final class CommandRouter {
             .forEach(effect -> sideEffect(effect, deadline)));
   }
 
-  private CompletionStage<ByteString> act(
+  private CompletionStage<Optional<ClientReply>> act(
       MethodRoute route, String entityId, ClientAction action, Deadline deadline, String expectedOutput) {
     return switch (action.getActionCase()) {
       case REPLY -> {
@@ -139,15 +147,21 @@ public final class CommandRouter {
           throw userFunctionError(route, entityId, "replied with " + payload.getTypeUrl()
               + " where " + expectedOutput + " was expected");
         }
-        yield CompletableFuture.completedFuture(payload.getValue());
+        yield CompletableFuture.completedFuture(
+            Optional.of(new ClientReply(payload.getValue(), action.getReply().getMetadata())));
       }
       case FORWARD -> forward(route, entityId, action.getForward(), deadline, expectedOutput);
       case FAILURE -> throw Status.UNKNOWN.withDescription(action.getFailure().getDescription()).asRuntimeException();
-      case ACTION_NOT_SET -> throw userFunctionError(route, entityId, "answered with neither reply, forward nor failure");
+      case ACTION_NOT_SET -> {
+        if (!route.replyOptional()) {
+          throw userFunctionError(route, entityId, "answered with neither reply, forward nor failure");
+        }
+        yield CompletableFuture.completedFuture(Optional.empty());
+      }
     };
   }
 
-  private CompletionStage<ByteString> forward(
+  private CompletionStage<Optional<ClientReply>> forward(
       MethodRoute from, String entityId, Forward forward, Deadline deadline, String expectedOutput) {
     MethodRoute target = routes.get(forward.getServiceName() + "/" + forward.getCommandName());
     if (target == null) {
@@ -165,7 +179,7 @@ public final class CommandRouter {
   private CompletionStage<Void> sideEffect(SideEffect effect, Deadline deadline) {
     String path = effect.getServiceName() + "/" + effect.getCommandName();
     MethodRoute target = routes.get(path);
-    CompletionStage<ByteString> result;
+    CompletionStage<Optional<ClientReply>> result;
     if (target == null || !target.acceptsInput(effect.getPayload().getTypeUrl())) {
       result = CompletableFuture.failedFuture(Status.UNKNOWN
           .withDescription("side effect to unknown method or with wrong payload type: " + path)

@@ -3,6 +3,7 @@ package io.stateside.proxy.routing;
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import io.stateside.proxy.entity.CallShape;
 import io.stateside.proxy.entity.EntityGateway;
+import io.stateside.proxy.entity.KindRules;
 
 /** Everything needed to serve one method of the user's services, computed once at start. */
 public record MethodRoute(
@@ -12,18 +13,20 @@ public record MethodRoute(
     String outputTypeName,
     CallShape shape,
     EntityIdReader entityId,
+    boolean replyOptional,
     EntityGateway gateway) {
 
   static final String TYPE_URL_PREFIX = "type.googleapis.com/";
 
-  static MethodRoute of(MethodDescriptor method, boolean keyed, EntityGateway gateway, int maxEntityKeyLength) {
+  static MethodRoute of(MethodDescriptor method, KindRules rules, EntityGateway gateway, int maxEntityKeyLength) {
     return new MethodRoute(
         method.getService().getFullName(),
         method.getName(),
         TYPE_URL_PREFIX + method.getInputType().getFullName(),
         method.getOutputType().getFullName(),
         CallShape.of(method),
-        keyed ? EntityKeyExtractor.forMessage(method.getInputType(), maxEntityKeyLength) : EntityIdReader.UNKEYED,
+        rules.keyed() ? EntityKeyExtractor.forMessage(method.getInputType(), maxEntityKeyLength) : EntityIdReader.UNKEYED,
+        rules.replyOptional(),
         gateway);
   }
 

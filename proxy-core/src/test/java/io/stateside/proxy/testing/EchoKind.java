@@ -20,6 +20,7 @@ import io.stateside.proxy.entity.EntityContext;
 import io.stateside.proxy.entity.EntityGateway;
 import io.stateside.proxy.entity.EntityKind;
 import io.stateside.proxy.entity.KindRules;
+import io.stateside.proxy.entity.StreamHeader;
 import io.stateside.proxy.entity.UserEntity;
 import java.time.Duration;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class EchoKind implements EntityKind {
 
   @Override
   public KindRules rules() {
-    return new KindRules(false, false, Set.of(CallShape.values()));
+    return new KindRules(false, false, Set.of(CallShape.values()), false);
   }
 
   @Override
@@ -79,16 +80,14 @@ public final class EchoKind implements EntityKind {
       }
 
       @Override
-      public Source<EntityReply, NotUsed> stream(Source<EntityCommand, NotUsed> commands, Duration timeout) {
-        return commands.prefixAndTail(1).flatMapConcat(firstAndRest -> {
-          EntityCommand first = firstAndRest.first().get(0);
-          Source<EntityCommand, NotUsed> all = Source.single(first).concat(firstAndRest.second());
-          return switch (first.getName()) {
-            case "Repeat" -> Source.repeat(reply(text(first.getPayload()))).take(3);
-            case "Collect" -> all.fold("", (joined, command) -> joined + text(command.getPayload())).map(EchoKind::reply);
-            default -> EntityGateway.super.stream(all, timeout);
-          };
-        });
+      public Source<EntityReply, NotUsed> stream(
+          StreamHeader header, Source<EntityCommand, NotUsed> commands, Duration timeout) {
+        return switch (header.methodName()) {
+          case "Repeat" -> commands.reduce((only, extra) -> only)
+              .flatMapConcat(only -> Source.repeat(reply(text(only.getPayload()))).take(3));
+          case "Collect" -> commands.fold("", (joined, command) -> joined + text(command.getPayload())).map(EchoKind::reply);
+          default -> EntityGateway.super.stream(header, commands, timeout);
+        };
       }
     };
   }

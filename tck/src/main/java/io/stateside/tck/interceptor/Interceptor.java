@@ -11,6 +11,11 @@ import akka.japi.function.Function;
 import io.stateside.protocol.EntityDiscovery;
 import io.stateside.protocol.EntityDiscoveryClient;
 import io.stateside.protocol.EntityDiscoveryHandlerFactory;
+import io.stateside.protocol.action.ActionCommand;
+import io.stateside.protocol.action.ActionProtocol;
+import io.stateside.protocol.action.ActionProtocolClient;
+import io.stateside.protocol.action.ActionProtocolHandlerFactory;
+import io.stateside.protocol.action.ActionResponse;
 import io.stateside.protocol.eventsourced.EventSourced;
 import io.stateside.protocol.eventsourced.EventSourcedClient;
 import io.stateside.protocol.eventsourced.EventSourcedHandlerFactory;
@@ -38,10 +43,13 @@ public final class Interceptor implements AutoCloseable {
   private final EventSourcedInterceptor eventSourced;
   private final ValueEntityClient valueEntityClient;
   private final ValueEntityInterceptor valueEntity;
+  private final ActionProtocolClient actionClient;
+  private final ActionInterceptor action;
 
   private Interceptor(ServerBinding binding, EntityDiscoveryClient discoveryClient, EventSourcedClient eventSourcedClient,
                       DiscoveryInterceptor discovery, EventSourcedInterceptor eventSourced,
-                      ValueEntityClient valueEntityClient, ValueEntityInterceptor valueEntity) {
+                      ValueEntityClient valueEntityClient, ValueEntityInterceptor valueEntity,
+                      ActionProtocolClient actionClient, ActionInterceptor action) {
     this.binding = binding;
     this.discoveryClient = discoveryClient;
     this.eventSourcedClient = eventSourcedClient;
@@ -49,6 +57,8 @@ public final class Interceptor implements AutoCloseable {
     this.eventSourced = eventSourced;
     this.valueEntityClient = valueEntityClient;
     this.valueEntity = valueEntity;
+    this.actionClient = actionClient;
+    this.action = action;
   }
 
   /**
@@ -65,14 +75,17 @@ public final class Interceptor implements AutoCloseable {
     EventSourcedInterceptor eventSourced = new EventSourcedInterceptor(eventSourcedClient, timeout);
     ValueEntityClient valueEntityClient = ValueEntityClient.create(userFunction, system);
     ValueEntityInterceptor valueEntity = new ValueEntityInterceptor(valueEntityClient, timeout);
+    ActionProtocolClient actionClient = ActionProtocolClient.create(userFunction, system);
+    ActionInterceptor action = new ActionInterceptor(actionClient, timeout);
     @SuppressWarnings("unchecked")
     Function<HttpRequest, CompletionStage<HttpResponse>> handler = ServiceHandler.concatOrNotFound(
         EntityDiscoveryHandlerFactory.partial(discovery, EntityDiscovery.name, system),
         EventSourcedHandlerFactory.partial(eventSourced, EventSourced.name, system),
-        ValueEntityHandlerFactory.partial(valueEntity, ValueEntity.name, system));
+        ValueEntityHandlerFactory.partial(valueEntity, ValueEntity.name, system),
+        ActionProtocolHandlerFactory.partial(action, ActionProtocol.name, system));
     return Http.get(system).newServerAt(host, port).bind(handler)
         .thenApply(binding -> new Interceptor(binding, discoveryClient, eventSourcedClient, discovery, eventSourced,
-            valueEntityClient, valueEntity));
+            valueEntityClient, valueEntity, actionClient, action));
   }
 
   public int port() {
@@ -91,11 +104,20 @@ public final class Interceptor implements AutoCloseable {
     return valueEntity.recorder();
   }
 
+  /** Action calls, keyed by service and the scenario's call id ({@link #CALL_ID_HEADER}). */
+  public StreamRecorder<ActionCommand, ActionResponse> action() {
+    return action.recorder();
+  }
+
+  /** The request header a scenario names its action call with. */
+  public static final String CALL_ID_HEADER = ActionInterceptor.CALL_ID_HEADER;
+
   @Override
   public void close() {
     binding.terminate(Duration.ofSeconds(5)).toCompletableFuture().join();
     discoveryClient.close().toCompletableFuture().join();
     eventSourcedClient.close().toCompletableFuture().join();
     valueEntityClient.close().toCompletableFuture().join();
+    actionClient.close().toCompletableFuture().join();
   }
 }

@@ -2,6 +2,8 @@ package io.stateside.tck.interceptor;
 
 import static io.stateside.tck.scenario.Show.show;
 
+import io.stateside.protocol.action.ActionCommand;
+import io.stateside.protocol.action.ActionResponse;
 import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
 import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
 import io.stateside.protocol.valueentity.ValueEntityStreamIn;
@@ -32,18 +34,25 @@ public final class ScenarioTraffic {
 
   /** The entity's next event-sourced stream this scenario has not looked at yet, waiting for it to open. */
   public RecordedStream<EventSourcedStreamIn, EventSourcedStreamOut> nextEventSourcedStream(String service, String entityId) {
-    StreamKey key = new StreamKey(service, entityId);
-    int index = taken.merge(key, 1, Integer::sum) - 1;
-    RecordedStream<EventSourcedStreamIn, EventSourcedStreamOut> stream = interceptor.eventSourced().await(key, index);
-    seen.add(stream);
-    return stream;
+    return next(interceptor.eventSourced(), new StreamKey(service, entityId));
   }
 
   /** The entity's next value-entity stream this scenario has not looked at yet, waiting for it to open. */
   public RecordedStream<ValueEntityStreamIn, ValueEntityStreamOut> nextValueEntityStream(String service, String entityId) {
-    StreamKey key = new StreamKey(service, entityId);
+    return next(interceptor.valueEntity(), new StreamKey(service, entityId));
+  }
+
+  /**
+   * The next call of the action service this scenario made with the call id (sent as the
+   * {@link Interceptor#CALL_ID_HEADER} header), waiting for it to reach the interceptor.
+   */
+  public RecordedStream<ActionCommand, ActionResponse> nextActionCall(String service, String callId) {
+    return next(interceptor.action(), new StreamKey(service, callId));
+  }
+
+  private <I, O> RecordedStream<I, O> next(StreamRecorder<I, O> recorder, StreamKey key) {
     int index = taken.merge(key, 1, Integer::sum) - 1;
-    RecordedStream<ValueEntityStreamIn, ValueEntityStreamOut> stream = interceptor.valueEntity().await(key, index);
+    RecordedStream<I, O> stream = recorder.await(key, index);
     seen.add(stream);
     return stream;
   }
@@ -64,6 +73,7 @@ public final class ScenarioTraffic {
     List<RecordedStream<?, ?>> all = new ArrayList<>(
         interceptor.eventSourced().streams(key -> scenarioEntityIds.contains(key.entityId())));
     all.addAll(interceptor.valueEntity().streams(key -> scenarioEntityIds.contains(key.entityId())));
+    all.addAll(interceptor.action().streams(key -> scenarioEntityIds.contains(key.entityId())));
     all.stream()
         .filter(stream -> !seen.contains(stream))
         .forEach(stream -> problems.add("the proxy opened an unexpected " + stream + ": " + show(stream.unconsumed())));

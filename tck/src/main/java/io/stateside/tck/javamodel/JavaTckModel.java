@@ -21,7 +21,9 @@ public final class JavaTckModel {
         .register(PassivationTckModelEntity.definition())
         .register(ValueEntityTckModelEntity.definition())
         .register(ValueEntityTwoEntity.two())
-        .register(ValueEntityTwoEntity.configured());
+        .register(ValueEntityTwoEntity.configured())
+        .register(ActionTckModelAction.model())
+        .register(ActionTckModelAction.two());
   }
 
   public static void main(String[] args) {

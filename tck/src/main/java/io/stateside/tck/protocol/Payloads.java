@@ -8,6 +8,7 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.TypeRegistry;
+import io.stateside.tck.model.action.ActionTckModelProto;
 import io.stateside.tck.model.entitypassivation.EntityPassivationTckModelProto;
 import io.stateside.tck.model.eventsourced.EventSourcedTckModelProto;
 import io.stateside.tck.model.valueentity.ValueEntityTckModelProto;
@@ -29,7 +30,8 @@ public final class Payloads {
   public static final TypeRegistry MODEL_TYPES = registry(List.of(
       EventSourcedTckModelProto.getDescriptor(),
       EntityPassivationTckModelProto.getDescriptor(),
-      ValueEntityTckModelProto.getDescriptor()));
+      ValueEntityTckModelProto.getDescriptor(),
+      ActionTckModelProto.getDescriptor()));
 
   private Payloads() {}
 

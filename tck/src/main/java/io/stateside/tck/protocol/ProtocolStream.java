@@ -74,6 +74,12 @@ public final class ProtocolStream<I, O> implements AutoCloseable {
     return pull().orElseThrow(() -> new AssertionError("the user function closed the stream where a message was expected"));
   }
 
+  /** Ends what the TCK sends, as a client half-closes a streamed call; answers may still come. */
+  public ProtocolStream<I, O> complete() {
+    toUserFunction.complete();
+    return this;
+  }
+
   /** Ends the stream as a proxy does when it passivates an entity, and expects the user function to end it too. */
   public void passivate() {
     toUserFunction.complete();
