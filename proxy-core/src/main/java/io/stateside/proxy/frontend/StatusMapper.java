@@ -24,7 +24,7 @@ final class StatusMapper implements Function<ActorSystem, Function<Throwable, Tr
   private static final Logger log = LoggerFactory.getLogger(StatusMapper.class);
   private static final ThrottledLog throttled = new ThrottledLog(log, Duration.ofSeconds(10));
   private static final Status UNAVAILABLE = Status.UNAVAILABLE.withDescription(
-      "the entity is unavailable (it restarts from its journal); try again");
+      "unavailable for a moment; try again (the proxy's log says why)");
 
   @Override
   public Function<Throwable, Trailers> apply(ActorSystem system) {
