@@ -50,25 +50,16 @@ class KubernetesManifestsTest {
   }
 
   private static <T extends HasMetadata> List<T> all(Class<T> kind) {
-    return BY_FILE.values().stream().flatMap(List::stream).filter(kind::isInstance).map(kind::cast).toList();
+    return KubernetesSchema.all(BY_FILE, kind);
   }
 
   private static <T extends HasMetadata> T only(Class<T> kind) {
-    List<T> found = all(kind);
-    assertEquals(1, found.size(), "exactly one " + kind.getSimpleName());
-    return found.get(0);
+    return KubernetesSchema.only(BY_FILE, kind);
   }
 
   @Test
   void everyManifestHasOnlyFieldsOfTheKubernetesSchema() throws Exception {
-    assertFalse(BY_FILE.isEmpty());
-    for (Map.Entry<String, List<HasMetadata>> file : BY_FILE.entrySet()) {
-      for (HasMetadata resource : file.getValue()) {
-        assertNotNull(resource.getMetadata().getName(), file.getKey() + ": metadata.name");
-        assertEquals(List.of(), KubernetesSchema.unknownFields(resource, resource.getKind()),
-            file.getKey() + ": fields the Kubernetes schema does not have");
-      }
-    }
+    KubernetesSchema.assertOnlySchemaFields(BY_FILE);
   }
 
   @Test

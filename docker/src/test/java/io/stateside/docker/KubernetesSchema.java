@@ -1,5 +1,8 @@
 package io.stateside.docker;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -61,6 +64,30 @@ final class KubernetesSchema {
       resources.add(resource);
     }
     return resources;
+  }
+
+  /** Every resource of {@code byFile} has a name and only fields of the schema. */
+  static void assertOnlySchemaFields(Map<String, List<HasMetadata>> byFile) throws IllegalAccessException {
+    assertFalse(byFile.isEmpty(), "no manifests");
+    for (Map.Entry<String, List<HasMetadata>> file : byFile.entrySet()) {
+      for (HasMetadata resource : file.getValue()) {
+        assertNotNull(resource.getMetadata().getName(), file.getKey() + ": metadata.name");
+        assertEquals(List.of(), unknownFields(resource, resource.getKind()),
+            file.getKey() + ": fields the Kubernetes schema does not have");
+      }
+    }
+  }
+
+  /** The resources of one kind among {@code byFile}. */
+  static <T extends HasMetadata> List<T> all(Map<String, List<HasMetadata>> byFile, Class<T> kind) {
+    return byFile.values().stream().flatMap(List::stream).filter(kind::isInstance).map(kind::cast).toList();
+  }
+
+  /** The one resource of a kind among {@code byFile}. */
+  static <T extends HasMetadata> T only(Map<String, List<HasMetadata>> byFile, Class<T> kind) {
+    List<T> found = all(byFile, kind);
+    assertEquals(1, found.size(), "exactly one " + kind.getSimpleName());
+    return found.get(0);
   }
 
   /** The files the kustomization.yaml in {@code dir} lists as resources. */

@@ -42,20 +42,12 @@ class WebhookManifestsTest {
   }
 
   private static <T extends HasMetadata> T only(Class<T> kind) {
-    List<T> found = BY_FILE.values().stream().flatMap(List::stream).filter(kind::isInstance).map(kind::cast).toList();
-    assertEquals(1, found.size(), "exactly one " + kind.getSimpleName());
-    return found.get(0);
+    return KubernetesSchema.only(BY_FILE, kind);
   }
 
   @Test
   void everyManifestHasOnlyFieldsOfTheKubernetesSchema() throws Exception {
-    assertFalse(BY_FILE.isEmpty());
-    for (Map.Entry<String, List<HasMetadata>> file : BY_FILE.entrySet()) {
-      for (HasMetadata resource : file.getValue()) {
-        assertEquals(List.of(), KubernetesSchema.unknownFields(resource, resource.getKind()),
-            file.getKey() + ": fields the Kubernetes schema does not have");
-      }
-    }
+    KubernetesSchema.assertOnlySchemaFields(BY_FILE);
   }
 
   @Test
