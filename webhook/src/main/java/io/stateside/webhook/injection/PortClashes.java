@@ -17,7 +17,7 @@ final class PortClashes {
             String clash = clash(port, own);
             if (clash != null) {
               return Optional.of("container \"" + container.path("name").asText() + "\" " + clash
-                  + ", which the Stateside sidecar uses for " + own.name() + " (ports " + SidecarPort.ALL + ")");
+                  + ", which the Stateside sidecar uses for " + own.name() + " (its ports: " + SidecarPort.ALL + ")");
             }
           }
         }

@@ -12,4 +12,9 @@ record SidecarPort(String name, int number) {
       new SidecarPort("remoting", 2552));     // Akka cluster traffic between sidecars
 
   static final String MANAGEMENT = "management";
+
+  @Override
+  public String toString() {
+    return name + " " + number;
+  }
 }
