@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -25,21 +23,13 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,60 +42,29 @@ import org.junit.jupiter.api.Test;
 class KubernetesManifestsTest {
 
   private static final Path DIR = Path.of("kubernetes");
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   private static final Map<String, List<HasMetadata>> BY_FILE = new LinkedHashMap<>();
 
   @BeforeAll
   static void readManifests() throws IOException {
-    assertTrue(Files.isDirectory(DIR), "run from the docker module: " + DIR.toAbsolutePath());
-    try (Stream<Path> files = Files.list(DIR)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-        if (file.getFileName().toString().equals("kustomization.yaml")) {
-          continue;
-        }
-        List<HasMetadata> resources = new ArrayList<>();
-        for (String document : Files.readString(file).split("(?m)^---\\s*$")) {
-          if (document.lines().allMatch(l -> l.isBlank() || l.trim().startsWith("#"))) {
-            continue;
-          }
-          Object parsed = SERIALIZATION.unmarshal(document);
-          if (!(parsed instanceof HasMetadata resource) || parsed instanceof GenericKubernetesResource) {
-            fail(file + ": not a kind of the Kubernetes API: " + parsed);
-            return;
-          }
-          resources.add(resource);
-        }
-        BY_FILE.put(file.getFileName().toString(), resources);
-      }
-    }
+    BY_FILE.putAll(KubernetesSchema.readDirectory(DIR));
   }
 
   private static <T extends HasMetadata> List<T> all(Class<T> kind) {
-    return BY_FILE.values().stream().flatMap(List::stream).filter(kind::isInstance).map(kind::cast).toList();
+    return KubernetesSchema.all(BY_FILE, kind);
   }
 
   private static <T extends HasMetadata> T only(Class<T> kind) {
-    List<T> found = all(kind);
-    assertEquals(1, found.size(), "exactly one " + kind.getSimpleName());
-    return found.get(0);
+    return KubernetesSchema.only(BY_FILE, kind);
   }
 
   @Test
   void everyManifestHasOnlyFieldsOfTheKubernetesSchema() throws Exception {
-    assertFalse(BY_FILE.isEmpty());
-    for (Map.Entry<String, List<HasMetadata>> file : BY_FILE.entrySet()) {
-      for (HasMetadata resource : file.getValue()) {
-        assertNotNull(resource.getMetadata().getName(), file.getKey() + ": metadata.name");
-        List<String> unknown = new ArrayList<>();
-        collectUnknownFields(resource, resource.getKind(), unknown);
-        assertEquals(List.of(), unknown, file.getKey() + ": fields the Kubernetes schema does not have");
-      }
-    }
+    KubernetesSchema.assertOnlySchemaFields(BY_FILE);
   }
 
   @Test
   void theUnknownFieldCheckCatchesATypo() throws Exception {
-    Object parsed = SERIALIZATION.unmarshal("""
+    Object parsed = KubernetesSchema.SERIALIZATION.unmarshal("""
         apiVersion: v1
         kind: Service
         metadata: {name: x}
@@ -113,19 +72,12 @@ class KubernetesManifestsTest {
           selector: {app: x}
           ports: [{port: 9000, targtPort: 9000}]
         """);
-    List<String> unknown = new ArrayList<>();
-    collectUnknownFields(parsed, "Service", unknown);
-    assertEquals(List.of("Service.spec.ports[0].targtPort"), unknown);
+    assertEquals(List.of("Service.spec.ports[0].targtPort"), KubernetesSchema.unknownFields(parsed, "Service"));
   }
 
   @Test
   void kustomizationListsEveryManifest() throws IOException {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> kustomization = SERIALIZATION.unmarshal(Files.readString(DIR.resolve("kustomization.yaml")), Map.class);
-    assertEquals("Kustomization", kustomization.get("kind"));
-    @SuppressWarnings("unchecked")
-    Set<String> listed = new HashSet<>((List<String>) kustomization.get("resources"));
-    assertEquals(BY_FILE.keySet(), listed);
+    assertEquals(BY_FILE.keySet(), KubernetesSchema.kustomizationResources(DIR));
   }
 
   @Test
@@ -145,8 +97,9 @@ class KubernetesManifestsTest {
     // The sidecar calls the user function where it listens, inside the pod.
     assertEquals(env(userFunction, "PORT"), env(sidecar, "USER_FUNCTION_PORT"));
     assertEquals("127.0.0.1", env(sidecar, "USER_FUNCTION_HOST"));
-    assertEquals("status.podIP", sidecar.getEnv().stream().filter(e -> e.getName().equals("REMOTING_HOST"))
-        .findFirst().orElseThrow().getValueFrom().getFieldRef().getFieldPath());
+    // The pod's address, as its hostname resolves (Akka's and Akka Management's markers for it).
+    assertEquals("<getHostAddress>", env(sidecar, "REMOTING_HOST"));
+    assertEquals("<hostname>", env(sidecar, "MANAGEMENT_HOST"));
 
     assertHttpProbe(sidecar.getReadinessProbe(), "/ready", sidecar);
     assertHttpProbe(sidecar.getLivenessProbe(), "/alive", sidecar);
@@ -251,42 +204,5 @@ class KubernetesManifestsTest {
   private static long seconds(String duration) {
     assertTrue(duration.matches("\\d+s"), "a duration in seconds: " + duration);
     return Long.parseLong(duration.substring(0, duration.length() - 1));
-  }
-
-  /** Every field the model did not know lands in an object's additionalProperties: collect them. */
-  private static void collectUnknownFields(Object node, String path, List<String> unknown) throws IllegalAccessException {
-    if (node == null) {
-      return;
-    }
-    if (node instanceof Collection<?> items) {
-      int i = 0;
-      for (Object item : items) {
-        collectUnknownFields(item, path + "[" + i++ + "]", unknown);
-      }
-      return;
-    }
-    if (node instanceof Map<?, ?> map) {
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        collectUnknownFields(e.getValue(), path + "." + e.getKey(), unknown);
-      }
-      return;
-    }
-    if (!node.getClass().getName().startsWith("io.fabric8.")) {
-      return;
-    }
-    for (Class<?> c = node.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-      for (Field field : c.getDeclaredFields()) {
-        if (Modifier.isStatic(field.getModifiers())) {
-          continue;
-        }
-        field.setAccessible(true);
-        Object value = field.get(node);
-        if (field.getName().equals("additionalProperties") && value instanceof Map<?, ?> extra) {
-          extra.keySet().forEach(k -> unknown.add(path + "." + k));
-        } else {
-          collectUnknownFields(value, path + "." + field.getName(), unknown);
-        }
-      }
-    }
   }
 }
