@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.Set;
 
 /** The request headers a user function may see, as protocol metadata. */
-final class RequestMetadata {
+public final class RequestMetadata {
 
   /** Transport headers that mean nothing to the user function. */
   private static final Set<String> TRANSPORT_HEADERS = Set.of(
@@ -18,7 +18,7 @@ final class RequestMetadata {
 
   private RequestMetadata() {}
 
-  static Metadata of(HttpRequest request) {
+  public static Metadata of(HttpRequest request) {
     Metadata.Builder metadata = null;
     for (HttpHeader header : request.getHeaders()) {
       String name = header.lowercaseName();
