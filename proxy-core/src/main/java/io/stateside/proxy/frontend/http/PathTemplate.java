@@ -15,30 +15,19 @@ import java.util.Optional;
  */
 public final class PathTemplate {
 
-  /** One segment pattern: a literal, {@code *} or {@code **}. */
-  private record Segment(String literal) {
-    static final Segment ONE = new Segment(null);
-    static final Segment ANY = new Segment(null);
-
-    boolean matches(String value) {
-      return literal == null || literal.equals(value);
-    }
-
-    @Override
-    public String toString() {
-      return this == ONE ? "*" : this == ANY ? "**" : literal;
-    }
-  }
+  /** The segment patterns that are no literal; a literal cannot be either (the parser reads them as these). */
+  private static final String ONE = "*";
+  private static final String ANY = "**";
 
   /** A variable covering the segments [from, to); {@code to} is -1 when it ends in {@code **}. */
   record Variable(String fieldPath, int from, int to) {}
 
   private final String text;
-  private final List<Segment> segments;
+  private final List<String> segments;
   private final List<Variable> variables;
   private final String verb;
 
-  private PathTemplate(String text, List<Segment> segments, List<Variable> variables, String verb) {
+  private PathTemplate(String text, List<String> segments, List<Variable> variables, String verb) {
     this.text = text;
     this.segments = List.copyOf(segments);
     this.variables = List.copyOf(variables);
@@ -66,7 +55,7 @@ public final class PathTemplate {
         throw new IllegalArgumentException("path template '" + template + "' has an empty verb after ':'");
       }
     }
-    List<Segment> segments = new ArrayList<>();
+    List<String> segments = new ArrayList<>();
     List<Variable> variables = new ArrayList<>();
     Parser parser = new Parser(template, path.substring(1));
     while (true) {
@@ -85,10 +74,10 @@ public final class PathTemplate {
             segments.add(segment(template, part));
           }
         } else {
-          segments.add(Segment.ONE);
+          segments.add(ONE);
         }
         parser.expect('}');
-        boolean endsInAny = segments.get(segments.size() - 1) == Segment.ANY;
+        boolean endsInAny = segments.get(segments.size() - 1).equals(ANY);
         variables.add(new Variable(fieldPath, from, endsInAny ? -1 : segments.size()));
       } else {
         segments.add(segment(template, parser.until("/")));
@@ -99,18 +88,23 @@ public final class PathTemplate {
       parser.expect('/');
     }
     for (int i = 0; i < segments.size() - 1; i++) {
-      if (segments.get(i) == Segment.ANY) {
+      if (segments.get(i).equals(ANY)) {
         throw new IllegalArgumentException("path template '" + template + "' has ** before its last segment");
       }
     }
     return new PathTemplate(template, segments, variables, verb);
   }
 
-  private static Segment segment(String template, String part) {
-    if (part.isEmpty() || part.contains("{") || part.contains("}") || part.contains("=")) {
+  private static String segment(String template, String part) {
+    if (part.isEmpty() || part.contains("{") || part.contains("}") || part.contains("=")
+        || (part.contains("*") && !part.equals(ONE) && !part.equals(ANY))) {
       throw new IllegalArgumentException("path template '" + template + "' has an invalid segment '" + part + "'");
     }
-    return part.equals("*") ? Segment.ONE : part.equals("**") ? Segment.ANY : new Segment(part);
+    return part;
+  }
+
+  private static boolean isLiteral(String segment) {
+    return !segment.equals(ONE) && !segment.equals(ANY);
   }
 
   /** Reads a template's characters, failing with the template quoted. */
@@ -162,11 +156,11 @@ public final class PathTemplate {
           .thenComparing(PathTemplate::endsInAny);
 
   private long literalCount() {
-    return segments.stream().filter(s -> s.literal() != null).count();
+    return segments.stream().filter(PathTemplate::isLiteral).count();
   }
 
   private boolean endsInAny() {
-    return !segments.isEmpty() && segments.get(segments.size() - 1) == Segment.ANY;
+    return !segments.isEmpty() && segments.get(segments.size() - 1).equals(ANY);
   }
 
   /** The field paths of the template's variables, in order. */
@@ -207,7 +201,7 @@ public final class PathTemplate {
       return Optional.empty();
     }
     for (int i = 0; i < fixed; i++) {
-      if (!segments.get(i).matches(request.get(i))) {
+      if (isLiteral(segments.get(i)) && !segments.get(i).equals(request.get(i))) {
         return Optional.empty();
       }
     }
