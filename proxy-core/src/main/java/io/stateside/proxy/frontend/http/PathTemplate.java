@@ -20,7 +20,7 @@ public final class PathTemplate {
   private static final String ANY = "**";
 
   /** A variable covering the segments [from, to); {@code to} is -1 when it ends in {@code **}. */
-  record Variable(String fieldPath, int from, int to) {}
+  private record Variable(String fieldPath, int from, int to) {}
 
   private final String text;
   private final List<String> segments;

@@ -291,6 +291,19 @@ class HttpJsonTest {
   }
 
   @Test
+  void queryParametersTheRuleDoesNotLeaveOpenAre400() {
+    JsonObject error = error(send("POST", "/v1/probes?count=1", "{}"), 400, "INVALID_ARGUMENT");
+    assertTrue(error.get("message").getAsString().contains("the body is the whole request message"), error.toString());
+
+    error = error(send("GET", "/v1/probes/q?id=other", null), 400, "INVALID_ARGUMENT");
+    assertTrue(error.get("message").getAsString().contains("'id' names a field the path or body already gives"),
+        error.toString());
+
+    error = error(send("GET", "/v1/probes/q?count=1&count=2", null), 400, "INVALID_ARGUMENT");
+    assertTrue(error.get("message").getAsString().contains("given 2 times for a singular field"), error.toString());
+  }
+
+  @Test
   void aBodyThatIsNoJsonIs400() {
     JsonObject error = error(send("POST", "/v1/probes", "{\"id\": "), 400, "INVALID_ARGUMENT");
     assertTrue(error.get("message").getAsString().contains("not valid JSON"), error.toString());
