@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.stateside.proxy.testing.NodeScripts;
 import io.stateside.proxy.testing.ProxyFixture;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,14 +27,13 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GrpcWebTest {
 
-  private static final Path SOURCES = Path.of("src/test/grpc-web");
-  private static final Path CLIENT = Path.of("target/grpc-web-client");
-
   private ProxyFixture fixture;
+  private NodeScripts client;
 
   @BeforeAll
   void start() throws IOException, InterruptedException {
-    installClient();
+    client = NodeScripts.install(Path.of("src/test/grpc-web"), Path.of("target/grpc-web-client"),
+        List.of("counter-client.js"), "grpc-web");
     fixture = ProxyFixture.start();
   }
 
@@ -46,30 +42,8 @@ class GrpcWebTest {
     fixture.close();
   }
 
-  private static void installClient() throws IOException, InterruptedException {
-    Files.createDirectories(CLIENT);
-    for (String file : List.of("package.json", "counter-client.js")) {
-      Files.copy(SOURCES.resolve(file), CLIENT.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-    }
-    if (!Files.isDirectory(CLIENT.resolve("node_modules/grpc-web"))) {
-      run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), Duration.ofMinutes(5));
-    }
-  }
-
-  private static String run(List<String> command, Duration timeout) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).directory(CLIENT.toFile())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    byte[] out = process.getInputStream().readAllBytes();
-    if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException(command + " did not finish in " + timeout);
-    }
-    assertEquals(0, process.exitValue(), command + " failed");
-    return new String(out, StandardCharsets.UTF_8);
-  }
-
   private List<JsonObject> callWith(String format) throws IOException, InterruptedException {
-    String out = run(List.of("node", "counter-client.js", String.valueOf(fixture.proxy().httpPort()), format,
+    String out = client.node(List.of("counter-client.js", String.valueOf(fixture.proxy().httpPort()), format,
         "web-" + format), Duration.ofMinutes(2));
     return out.lines().map(line -> JsonParser.parseString(line).getAsJsonObject()).toList();
   }
