@@ -1,7 +1,7 @@
 // Drives the shopping cart through the proxy with the grpc-web client library, in the framing
 // named on the command line ("binary": application/grpc-web, "text": application/grpc-web-text),
 // as a browser page would; xhr2 stands in for the browser's XMLHttpRequest. The cart's messages
-// are encoded by hand, so no generated code is needed.
+// are encoded by hand (protobuf-wire.js), so no generated code is needed.
 //
 //   node cart-client.js PORT binary|text USER
 //
@@ -10,54 +10,11 @@
 
 global.XMLHttpRequest = require('xhr2');
 const {GrpcWebClientBase, MethodDescriptor, MethodType} = require('grpc-web');
+// Copied beside this script from proxy-core/src/test/grpc-web by the test.
+const {stringField, varintField, fields} = require('./protobuf-wire');
 
 const [port, format, user] = process.argv.slice(2);
 const service = 'stateside.samples.shoppingcart.ShoppingCartService';
-
-function varint(value) {
-  const bytes = [];
-  let v = value;
-  while (v > 127) {
-    bytes.push((v % 128) | 128);
-    v = Math.floor(v / 128);
-  }
-  bytes.push(v);
-  return bytes;
-}
-
-function stringField(number, text) {
-  const bytes = Array.from(Buffer.from(text, 'utf8'));
-  return bytes.length === 0 ? [] : [(number << 3) | 2, ...varint(bytes.length), ...bytes];
-}
-
-function varintField(number, value) {
-  return value === 0 ? [] : [number << 3, ...varint(value)];
-}
-
-// Reads the fields of a message: {number: [values]}, a value being a varint or the bytes of a
-// length-delimited field.
-function fields(bytes) {
-  const found = {};
-  let at = 0;
-  const readVarint = () => {
-    let value = 0;
-    let scale = 1;
-    while (true) {
-      const b = bytes[at++];
-      value += (b & 127) * scale;
-      scale *= 128;
-      if ((b & 128) === 0) return value;
-    }
-  };
-  while (at < bytes.length) {
-    const key = readVarint();
-    const number = key >> 3;
-    const value = (key & 7) === 2 ? (() => { const n = readVarint(); const v = bytes.slice(at, at + n); at += n; return v; })()
-        : readVarint();
-    (found[number] = found[number] || []).push(value);
-  }
-  return found;
-}
 
 // AddLineItem: user_id = 1, product_id = 2, quantity = 3 (int32); the reply is google.protobuf.Empty.
 const addItem = {

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,10 @@ class GrpcWebTest {
 
   @BeforeAll
   void start() throws IOException, InterruptedException {
-    client = NodeScripts.install(Path.of("src/test/grpc-web"), Path.of("target/grpc-web-client"),
-        List.of("counter-client.js"), "grpc-web");
+    Path sources = Path.of("src/test/grpc-web");
+    client = NodeScripts.install(
+        Stream.of("package.json", "counter-client.js", "protobuf-wire.js").map(sources::resolve).toList(),
+        Path.of("target/grpc-web-client"), "grpc-web");
     fixture = ProxyFixture.start();
   }
 

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Node scripts a test runs as real clients: copied with their package.json from a module's
- * sources into target/, their npm packages installed there on first use, run with node.
+ * Node scripts a test runs as real clients: copied with their package.json into target/, their
+ * npm packages installed there on first use, run with node.
  */
 public final class NodeScripts {
 
@@ -24,14 +24,15 @@ public final class NodeScripts {
     this.directory = directory;
   }
 
-  /** Copies the files from {@code sources} to {@code target} and installs package.json's packages there, unless they are. */
-  public static NodeScripts install(Path sources, Path target, List<String> files, String installedPackage)
+  /**
+   * Copies the files (scripts and their package.json) to {@code target} and installs
+   * package.json's packages there, unless {@code installedPackage} already is.
+   */
+  public static NodeScripts install(List<Path> files, Path target, String installedPackage)
       throws IOException, InterruptedException {
     Files.createDirectories(target);
-    List<String> all = new ArrayList<>(files);
-    all.add("package.json");
-    for (String file : all) {
-      Files.copy(sources.resolve(file), target.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+    for (Path file : files) {
+      Files.copy(file, target.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
     }
     NodeScripts scripts = new NodeScripts(target);
     if (!Files.isDirectory(target.resolve("node_modules").resolve(installedPackage))) {
