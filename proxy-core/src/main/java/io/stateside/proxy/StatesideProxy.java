@@ -8,6 +8,8 @@ import akka.cluster.Cluster;
 import akka.grpc.GrpcClientSettings;
 import akka.http.javadsl.Http;
 import akka.http.javadsl.ServerBinding;
+import akka.http.javadsl.settings.ServerSettings;
+import com.google.protobuf.Descriptors.ServiceDescriptor;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.stateside.protocol.EntityDiscoveryClient;
@@ -24,7 +26,7 @@ import io.stateside.proxy.entity.EntityGateway;
 import io.stateside.proxy.entity.EntityKind;
 import io.stateside.proxy.entity.EntityKinds;
 import io.stateside.proxy.entity.UserEntity;
-import io.stateside.proxy.frontend.GrpcFrontend;
+import io.stateside.proxy.frontend.ProtocolDispatch;
 import io.stateside.proxy.health.ProxyHealth;
 import io.stateside.proxy.routing.CommandRouter;
 import io.stateside.proxy.telemetry.CallMetrics;
@@ -126,9 +128,11 @@ public final class StatesideProxy {
           .thenCompose(entities -> formation.memberUp().thenApply(up -> entities))
           .thenCompose(entities -> {
             CommandRouter router = startEntities(entities, new EntityContext(system, settings, userFunction, metrics));
+            ProtocolDispatch frontend = ProtocolDispatch.of(router, services(entities), settings, system);
             return Http.get(system)
                 .newServerAt(settings.httpInterface(), settings.httpPort())
-                .bind(new CallMetrics(new GrpcFrontend(router, settings, system),
+                .withSettings(frontend.serverSettings(ServerSettings.create(system)))
+                .bind(new CallMetrics(frontend,
                     (service, method) -> router.find(service, method).isPresent(), metrics));
           })
           .thenApply(binding -> {
@@ -174,6 +178,10 @@ public final class StatesideProxy {
   /** Every kind a Stateside proxy serves; the one place a new kind is added. */
   public static List<EntityKind> standardKinds() {
     return List.of(new EventSourcedKind(), new ValueEntityKind(), new ActionKind());
+  }
+
+  private static List<ServiceDescriptor> services(List<UserEntity> entities) {
+    return entities.stream().map(UserEntity::service).toList();
   }
 
   private static CommandRouter startEntities(List<UserEntity> entities, EntityContext context) {

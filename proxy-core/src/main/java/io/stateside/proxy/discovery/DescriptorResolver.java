@@ -1,5 +1,8 @@
 package io.stateside.proxy.discovery;
 
+import com.google.api.AnnotationsProto;
+import com.google.api.HttpBodyProto;
+import com.google.api.HttpProto;
 import com.google.protobuf.AnyProto;
 import com.google.protobuf.ApiProto;
 import com.google.protobuf.DescriptorProtos;
@@ -28,8 +31,9 @@ import java.util.stream.Stream;
 
 /**
  * Turns the descriptor set a user function sends at discovery into linked file descriptors.
- * Files the set leaves out but that every protobuf runtime has (the well-known types and
- * Cloudstate's option files) are taken from the proxy's own copies.
+ * Files the set leaves out but that every protobuf runtime has (the well-known types,
+ * Cloudstate's option files and google.api's HTTP rules) are taken from the proxy's own copies.
+ * The options the proxy reads (entity keys, eventing, HTTP rules) are parsed as extensions.
  */
 final class DescriptorResolver {
 
@@ -95,6 +99,7 @@ final class DescriptorResolver {
     EntityKeyProto.registerAllExtensions(registry);
     LegacyEntityKeyProto.registerAllExtensions(registry);
     EventsProto.registerAllExtensions(registry);
+    AnnotationsProto.registerAllExtensions(registry);
     return registry.getUnmodifiable();
   }
 
@@ -113,7 +118,10 @@ final class DescriptorResolver {
             WrappersProto.getDescriptor(),
             EntityKeyProto.getDescriptor(),
             LegacyEntityKeyProto.getDescriptor(),
-            EventsProto.getDescriptor())
+            EventsProto.getDescriptor(),
+            AnnotationsProto.getDescriptor(),
+            HttpProto.getDescriptor(),
+            HttpBodyProto.getDescriptor())
         .collect(java.util.stream.Collectors.toUnmodifiableMap(FileDescriptor::getName, f -> f));
   }
 }

@@ -8,6 +8,7 @@ import io.stateside.protocol.EntitySpec;
 import io.stateside.proxy.entity.EntityKind;
 import io.stateside.proxy.entity.EntityKinds;
 import io.stateside.proxy.entity.UserEntity;
+import io.stateside.proxy.frontend.http.HttpRules;
 import io.stateside.proxy.routing.EntityKeyExtractor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,6 +82,7 @@ public final class SpecValidator {
         accepted.add(new UserEntity(kind.get(), service.get(), entity.getPersistenceId(), passivationTimeout(entity)));
       }
     }
+    problems.addAll(HttpRules.of(accepted.stream().map(UserEntity::service).toList()).problems());
     return problems.isEmpty() ? new Accepted(List.copyOf(accepted)) : new Refused(List.copyOf(problems));
   }
 

@@ -77,13 +77,13 @@ public final class GrpcFrontend implements Function<HttpRequest, CompletionStage
       }
       Deadline deadline = Deadline.in(timeoutOf(request));
       if (route.get().shape().isStreamed()) {
-        Source<ByteString, Object> body = request.entity().getDataBytes().via(streamGuard);
+        Source<ByteString, Object> body = guarded(request, streamGuard);
         return GrpcMarshalling.unmarshalStream(body, RawMessageSerializer.INSTANCE, materializer, reader)
             .thenApply(requests -> GrpcMarshalling.marshalStream(
                 router.stream(route.get(), requests, RequestMetadata.of(request), deadline),
                 RawMessageSerializer.INSTANCE, writer, system, statusMapper));
       }
-      Source<ByteString, Object> body = request.entity().getDataBytes().via(unaryGuard);
+      Source<ByteString, Object> body = guarded(request, unaryGuard);
       // A body that is still not complete at the deadline must not hold the call open for ever.
       // The wait ends the call, not the body's stream: cancelling the request would make akka-http
       // reset the stream before the status reaches the caller.
@@ -94,6 +94,17 @@ public final class GrpcFrontend implements Function<HttpRequest, CompletionStage
               .addHeaders(ResponseHeaders.of(reply.metadata())))
           .exceptionally(error -> GrpcExceptionHandler.standard(error, statusMapper, writer, system));
     }).orElse(NOT_GRPC);
+  }
+
+  /**
+   * The request body through the guard. A grpc-web-text body is base64 of the frames: the guard
+   * reads it decoded, and akka-grpc gets it encoded again, chunk by chunk as it decodes it.
+   */
+  private static Source<ByteString, Object> guarded(HttpRequest request, MessageFrameGuard guard) {
+    Source<ByteString, Object> body = request.entity().getDataBytes();
+    return GrpcWebText.isText(request)
+        ? body.via(GrpcWebText.decoder()).via(guard).map(ByteString::encodeBase64)
+        : body.via(guard);
   }
 
   private CompletionStage<HttpResponse> answer(Status status, GrpcProtocolWriter writer) {

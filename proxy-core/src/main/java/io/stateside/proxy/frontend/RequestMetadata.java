@@ -7,26 +7,34 @@ import io.stateside.protocol.Metadata;
 import io.stateside.protocol.MetadataEntry;
 import java.util.Base64;
 
-/** The request headers a user function may see, as protocol metadata; binary ({@code -bin}) ones as bytes. */
-final class RequestMetadata {
+/**
+ * The request headers a user function may see, as protocol metadata; binary ({@code -bin}) ones
+ * as bytes. A binary header that is not base64 is left out: the caller's mistake should not fail
+ * the call.
+ */
+public final class RequestMetadata {
 
   private RequestMetadata() {}
 
-  static Metadata of(HttpRequest request) {
+  public static Metadata of(HttpRequest request) {
     Metadata.Builder metadata = null;
     for (HttpHeader header : request.getHeaders()) {
       String name = header.lowercaseName();
       if (!ForwardedHeaders.forwardable(name)) {
         continue;
       }
-      if (metadata == null) {
-        metadata = Metadata.newBuilder();
-      }
       MetadataEntry.Builder entry = MetadataEntry.newBuilder().setKey(name);
       if (name.endsWith("-bin")) {
-        entry.setBytesValue(ByteString.copyFrom(Base64.getDecoder().decode(header.value())));
+        try {
+          entry.setBytesValue(ByteString.copyFrom(Base64.getDecoder().decode(header.value())));
+        } catch (IllegalArgumentException notBase64) {
+          continue;
+        }
       } else {
         entry.setStringValue(header.value());
+      }
+      if (metadata == null) {
+        metadata = Metadata.newBuilder();
       }
       metadata.addEntries(entry);
     }

@@ -17,14 +17,14 @@ import org.slf4j.LoggerFactory;
  * reserved name, bytes under a text name, a value with line breaks) is left out and logged, so a
  * user function cannot corrupt the response.
  */
-final class ResponseHeaders {
+public final class ResponseHeaders {
 
   private static final Logger log = LoggerFactory.getLogger(ResponseHeaders.class);
   private static final Base64.Encoder BASE64 = Base64.getEncoder().withoutPadding();
 
   private ResponseHeaders() {}
 
-  static List<HttpHeader> of(Metadata metadata) {
+  public static List<HttpHeader> of(Metadata metadata) {
     if (metadata.getEntriesCount() == 0) {
       return List.of();
     }

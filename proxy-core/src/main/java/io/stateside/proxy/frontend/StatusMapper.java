@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * interval, so that a client that sends thousands of bad calls leaves a readable log. The
  * details of the proxy's own troubles (journal errors quote SQL) go to the log, not to clients.
  */
-final class StatusMapper implements Function<ActorSystem, Function<Throwable, Trailers>> {
+public final class StatusMapper implements Function<ActorSystem, Function<Throwable, Trailers>> {
 
   private static final Logger log = LoggerFactory.getLogger(StatusMapper.class);
   private static final ThrottledLog throttled = new ThrottledLog(log, Duration.ofSeconds(10));
@@ -29,6 +29,11 @@ final class StatusMapper implements Function<ActorSystem, Function<Throwable, Tr
   @Override
   public Function<Throwable, Trailers> apply(ActorSystem system) {
     return StatusMapper::trailers;
+  }
+
+  /** The status a failed call is answered with, logged as for a gRPC call: for the other frontends. */
+  public static Status answered(Throwable error) {
+    return trailers(error).getStatus();
   }
 
   static Trailers trailers(Throwable error) {
