@@ -56,7 +56,7 @@ final class ActionGateway implements EntityGateway {
         .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
         .thenApply(ActionResponses::toEntityReply)
         .exceptionally(error -> {
-          Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+          Throwable cause = PlainFutures.causeOf(error);
           if (cause instanceof TimeoutException) {
             throw new CompletionException(cause);
           }

@@ -8,6 +8,7 @@ import akka.management.javadsl.AkkaManagement;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import io.stateside.proxy.concurrent.PlainFutures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,8 +138,7 @@ public final class ClusterFormation {
     Cluster.get(system).registerOnMemberUp(() -> up.complete(Done.getInstance()));
     Duration timeout = settings.joinTimeout();
     return up.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error -> {
-      Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-          ? error.getCause() : error;
+      Throwable cause = PlainFutures.causeOf(error);
       if (cause instanceof TimeoutException) {
         return CompletableFuture.failedFuture(new IllegalStateException("this node did not become an Up cluster member "
             + "within " + timeout + " (stateside.proxy.cluster.join-timeout); "

@@ -1,6 +1,7 @@
 package io.stateside.proxy.concurrent;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
@@ -28,5 +29,14 @@ public final class PlainFutures {
       }
     }, SAME_THREAD);
     return plain;
+  }
+
+  /** What failed, without the {@code CompletionException}s that completion stages wrap it in. */
+  public static Throwable causeOf(Throwable error) {
+    Throwable cause = error;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 }

@@ -7,9 +7,9 @@ import akka.japi.Function;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
+import io.stateside.proxy.concurrent.PlainFutures;
 import io.stateside.proxy.telemetry.ThrottledLog;
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +55,7 @@ public final class StatusMapper implements Function<ActorSystem, Function<Throwa
   }
 
   private static Status statusOf(Throwable error) {
-    Throwable t = error;
-    while (t instanceof CompletionException && t.getCause() != null) {
-      t = t.getCause();
-    }
+    Throwable t = PlainFutures.causeOf(error);
     if (t instanceof StatusRuntimeException s) {
       return s.getStatus();
     }

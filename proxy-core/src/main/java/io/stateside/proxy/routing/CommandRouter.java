@@ -13,6 +13,7 @@ import io.stateside.protocol.Metadata;
 import io.stateside.protocol.SideEffect;
 import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
+import io.stateside.proxy.concurrent.PlainFutures;
 import io.stateside.proxy.entity.CallShape;
 import io.stateside.proxy.entity.EntityGateway;
 import io.stateside.proxy.entity.StreamHeader;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -195,9 +195,9 @@ public final class CommandRouter {
     return result.handle((answer, error) -> {
       if (error != null) {
         log.warn("{} side effect {} failed: {}", effect.getSynchronous() ? "Synchronous" : "Asynchronous",
-            path, unwrap(error).getMessage());
+            path, PlainFutures.causeOf(error).getMessage());
         if (effect.getSynchronous()) {
-          throw unwrap(error) instanceof StatusRuntimeException s ? s
+          throw PlainFutures.causeOf(error) instanceof StatusRuntimeException s ? s
               : Status.UNKNOWN.withDescription("side effect failed").asRuntimeException();
         }
       }
@@ -211,7 +211,7 @@ public final class CommandRouter {
   }
 
   private static StatusRuntimeException asStatus(MethodRoute route, String entityId, Throwable error) {
-    Throwable cause = unwrap(error);
+    Throwable cause = PlainFutures.causeOf(error);
     if (cause instanceof StatusRuntimeException status) {
       return status;
     }
@@ -226,13 +226,5 @@ public final class CommandRouter {
     return Status.DEADLINE_EXCEEDED
         .withDescription("no answer from entity '" + entityId + "' of " + route.serviceName() + " in time")
         .asRuntimeException();
-  }
-
-  static Throwable unwrap(Throwable error) {
-    Throwable t = error;
-    while (t instanceof CompletionException && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
   }
 }
