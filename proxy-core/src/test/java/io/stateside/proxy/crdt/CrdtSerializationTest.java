@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import akka.actor.ActorSystem;
+import akka.cluster.ddata.ORMap;
 import akka.cluster.ddata.ReplicatedData;
 import akka.cluster.ddata.protobuf.ReplicatedDataSerializer;
 import akka.serialization.Serialization;
@@ -97,6 +98,18 @@ class CrdtSerializationTest {
 
     assertEquals(map, back);
     assertEquals(nodes.onA.state(map), nodes.onA.state(back));
+  }
+
+  @Test
+  void theDeltaOfAMapHoldingAVoteRoundTrips() {
+    ReplicatedData map = nodes.onA.create(map(ORMapDelta.newBuilder().addAdded(entry("vote", vote(true)))));
+    ReplicatedData changed = nodes.onB.apply(
+        ((ORMap<?, ?>) map).resetDelta(), map(ORMapDelta.newBuilder().addUpdated(entry("vote", vote(true)))));
+
+    // What delta propagation sends: the change alone, carrying the new Vote.
+    ReplicatedData delta = ((ORMap<?, ?>) changed).delta().get();
+
+    assertEquals(delta, roundTripped(delta));
   }
 
   private static ReplicatedData roundTripped(ReplicatedData data) {
