@@ -73,11 +73,11 @@ final class ORMapWire implements CrdtWire<ORMap<Any, ReplicatedData>> {
    */
   private ORMap<Any, ReplicatedData> updated(ORMap<Any, ReplicatedData> map, ORMapEntryDelta entry) {
     CrdtDelta valueDelta = entryDelta(entry);
-    Optional<ReplicatedData> existing = Optional.ofNullable(map.getEntries().get(entry.getKey()));
-    if (existing.isEmpty() || !values.accepts(existing.get(), valueDelta)) {
+    ReplicatedData existing = map.getEntries().get(entry.getKey());
+    if (existing == null || !values.accepts(existing, valueDelta)) {
       return map;
     }
-    return map.update(node, entry.getKey(), existing.get(), value -> values.apply(value, valueDelta));
+    return map.update(node, entry.getKey(), existing, value -> values.apply(value, valueDelta));
   }
 
   private static CrdtDelta entryDelta(ORMapEntryDelta entry) {
