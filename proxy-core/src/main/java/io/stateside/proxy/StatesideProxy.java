@@ -17,6 +17,7 @@ import io.stateside.protocol.ProxyInfo;
 import io.stateside.proxy.action.ActionKind;
 import io.stateside.proxy.cluster.ClusterFormation;
 import io.stateside.proxy.config.ProxySettings;
+import io.stateside.proxy.crdt.CrdtDurability;
 import io.stateside.proxy.crdt.CrdtKind;
 import io.stateside.proxy.discovery.ProtocolVersion;
 import io.stateside.proxy.discovery.SpecValidator;
@@ -96,7 +97,7 @@ public final class StatesideProxy {
   /** Like {@link #start(Config)}, serving the given entity kinds. */
   public static CompletionStage<StatesideProxy> start(Config unprepared, List<EntityKind> servedKinds) {
     requireProxyAkkaSettings(unprepared);
-    Config config = ClusterFormation.prepare(unprepared);
+    Config config = CrdtDurability.prepare(ClusterFormation.prepare(unprepared));
     ProxySettings settings = ProxySettings.from(config);
     ActorSystem system = ActorSystem.create(NAME, config);
     try {
