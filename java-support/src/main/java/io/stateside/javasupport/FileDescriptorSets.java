@@ -9,13 +9,14 @@ import java.util.Map;
 
 /**
  * Builds the descriptor set sent at discovery: the given files and everything they import,
- * transitively, each file after its imports so the proxy can rebuild them in order.
+ * transitively, each file after its imports so the proxy can rebuild them in order. Public for
+ * user functions that speak a protocol this library has no API for yet (the benchmark's CRDT one).
  */
-final class FileDescriptorSets {
+public final class FileDescriptorSets {
 
   private FileDescriptorSets() {}
 
-  static FileDescriptorSet withImports(Collection<FileDescriptor> files) {
+  public static FileDescriptorSet withImports(Collection<FileDescriptor> files) {
     Map<String, FileDescriptorProto> ordered = new LinkedHashMap<>();
     files.forEach(file -> addWithImports(file, ordered));
     return FileDescriptorSet.newBuilder().addAllFile(ordered.values()).build();

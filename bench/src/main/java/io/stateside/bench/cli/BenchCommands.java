@@ -5,12 +5,14 @@ import io.stateside.bench.load.ClosedLoop;
 import io.stateside.bench.load.CommandMix;
 import io.stateside.bench.load.CommandSource;
 import io.stateside.bench.load.CounterTarget;
+import io.stateside.bench.load.CrdtTarget;
 import io.stateside.bench.load.ProxyTarget;
 import io.stateside.bench.load.RunPlan;
 import io.stateside.bench.load.RunResult;
 import io.stateside.bench.load.StreamTarget;
 import io.stateside.bench.metrics.ResourceMonitor;
 import io.stateside.bench.report.Json;
+import io.stateside.bench.report.LatencyHistograms;
 import io.stateside.bench.report.ResultReport;
 import io.stateside.bench.suite.Scenario;
 import io.stateside.bench.suite.StandardSuite;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +35,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.Histogram;
 
 /** The {@code run} and {@code suite} commands. */
 public final class BenchCommands {
@@ -44,12 +48,13 @@ public final class BenchCommands {
   private static final int USAGE = 2;
 
   private static final String USAGE_TEXT = """
-      usage: bench run   --port PORT [--target proxy|user-function] [--host 127.0.0.1]
+      usage: bench run   --port PORT [--target proxy|user-function|crdt] [--consistency local|majority|all]
+                         [--host 127.0.0.1]
                          [--service BenchCounter] [--entities 1000] [--in-flight 64]
                          [--warmup 10s] [--duration 30s | --requests N] [--mix increase=80,get=20]
                          [--discipline one-at-a-time|pipelined] [--name NAME]
                          [--proxy-pid PID] [--user-function-pid PID] [--store-pid PID] [--json FILE]
-                         [--call-timeout 30s] [--accept-gzip on|off]
+                         [--call-timeout 30s] [--accept-gzip on|off] [--histogram FILE] [--id-prefix PREFIX]
              bench suite --proxy-port PORT [--user-function-port PORT] [--host 127.0.0.1] [--store NAME]
                          [--scenarios all|spread,hot,activation,baseline] [--warmup 10s]
                          [--first-warmup 30s] [--duration 20s]
@@ -58,6 +63,7 @@ public final class BenchCommands {
                          [--proxy-pid PID] [--user-function-pid PID] [--store-pid PID] [--json FILE]
                          [--call-timeout 30s] [--ready-timeout 180s] [--accept-gzip on|off]
              bench free-ports [--count 1]   prints free loopback TCP ports, one per line
+             bench latency --histograms FILE,FILE,...   percentiles of runs' --histogram files merged
       """;
 
   private BenchCommands() {}
@@ -73,6 +79,7 @@ public final class BenchCommands {
         case "run" -> run(options, out);
         case "suite" -> suite(options, out);
         case "free-ports" -> freePorts(options, out);
+        case "latency" -> latency(options, out);
         default -> throw new IllegalArgumentException("Unknown command " + args[0]);
       };
     } catch (IllegalArgumentException e) {
@@ -102,10 +109,14 @@ public final class BenchCommands {
     Duration callTimeout = options.duration("call-timeout", Duration.ofSeconds(30));
     boolean acceptGzip = onOff(options.string("accept-gzip", "on"), "--accept-gzip");
     Optional<String> json = options.optional("json");
+    Optional<String> histogram = options.optional("histogram");
+    // Generators that share a prefix address the same entities (one per cluster node, say).
+    String prefix = options.optional("id-prefix").orElseGet(() -> UUID.randomUUID().toString().substring(0, 8) + "-");
     ResourceMonitor monitor = new ResourceMonitor(pids(options));
+    // Only the CRDT counter has a write consistency to choose.
+    String consistency = targetKind.equals("crdt") ? options.string("consistency", "local") : "";
     options.requireAllRead();
 
-    String prefix = UUID.randomUUID().toString().substring(0, 8) + "-";
     CommandSource random = CommandSource.random(service, prefix, entities, mix);
     RunPlan plan = requests
         .map(count -> {
@@ -118,9 +129,13 @@ public final class BenchCommands {
     try (CounterTarget target = switch (targetKind) {
       case "proxy" -> ProxyTarget.connect(host, port, callTimeout, acceptGzip);
       case "user-function" -> StreamTarget.connect(host, port, discipline(discipline));
-      default -> throw new IllegalArgumentException("--target must be proxy or user-function");
+      case "crdt" -> CrdtTarget.connect(host, port, callTimeout, consistency);
+      default -> throw new IllegalArgumentException("--target must be proxy, user-function or crdt");
     }) {
       result = new ClosedLoop(plan, target, monitor, callTimeout.plusSeconds(5)).run();
+    }
+    if (histogram.isPresent()) {
+      LatencyHistograms.write(result.latency(), Path.of(histogram.get()));
     }
     List<RunResult> results = List.of(result);
     out.println();
@@ -179,6 +194,17 @@ public final class BenchCommands {
       out.println(document);
     }
     return exitCode(results);
+  }
+
+  private static int latency(Args options, PrintStream out) throws IOException {
+    List<Path> files = Arrays.stream(options.optional("histograms")
+            .orElseThrow(() -> new IllegalArgumentException("--histograms is required")).split(","))
+        .map(String::strip).filter(name -> !name.isEmpty()).map(Path::of).toList();
+    options.requireAllRead();
+    Histogram merged = LatencyHistograms.merged(files);
+    out.printf(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms, %d requests%n",
+        merged.getValueAtPercentile(50) / 1000.0, merged.getValueAtPercentile(99) / 1000.0, merged.getTotalCount());
+    return OK;
   }
 
   private static int freePorts(Args options, PrintStream out) throws IOException {
