@@ -55,6 +55,7 @@ public final class BenchCommands {
                          [--discipline one-at-a-time|pipelined] [--name NAME]
                          [--proxy-pid PID] [--user-function-pid PID] [--store-pid PID] [--json FILE]
                          [--call-timeout 30s] [--accept-gzip on|off] [--histogram FILE] [--id-prefix PREFIX]
+                         [--activate-first on|off]
              bench suite --proxy-port PORT [--user-function-port PORT] [--host 127.0.0.1] [--store NAME]
                          [--scenarios all|spread,hot,activation,baseline] [--warmup 10s]
                          [--first-warmup 30s] [--duration 20s]
@@ -112,12 +113,15 @@ public final class BenchCommands {
     Optional<String> histogram = options.optional("histogram");
     // Generators that share a prefix address the same entities (one per cluster node, say).
     String prefix = options.optional("id-prefix").orElseGet(() -> UUID.randomUUID().toString().substring(0, 8) + "-");
+    // A Get to each entity first, in the warm-up: the measured window then finds every entity active.
+    boolean activateFirst = onOff(options.string("activate-first", "off"), "--activate-first");
     ResourceMonitor monitor = new ResourceMonitor(pids(options));
     // Only the CRDT counter has a write consistency to choose.
     String consistency = targetKind.equals("crdt") ? options.string("consistency", "local") : "";
     options.requireAllRead();
 
-    CommandSource random = CommandSource.random(service, prefix, entities, mix);
+    CommandSource mixed = CommandSource.random(service, prefix, entities, mix);
+    CommandSource random = activateFirst ? CommandSource.touchingEachFirst(service, prefix, entities, mixed) : mixed;
     RunPlan plan = requests
         .map(count -> {
           AtomicInteger left = new AtomicInteger(count);
