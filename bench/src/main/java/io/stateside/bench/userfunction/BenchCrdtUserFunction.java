@@ -4,10 +4,12 @@ import akka.NotUsed;
 import akka.actor.ActorSystem;
 import akka.grpc.javadsl.ServiceHandler;
 import akka.http.javadsl.Http;
+import akka.http.javadsl.ServerBinding;
 import akka.stream.javadsl.Source;
 import com.google.protobuf.Any;
 import com.google.protobuf.Empty;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.stateside.example.crdtcounter.CounterValue;
 import io.stateside.example.crdtcounter.CrdtCounterProto;
@@ -51,14 +53,24 @@ public final class BenchCrdtUserFunction implements EntityDiscovery, Crdt {
 
   public static void main(String[] args) {
     Map<String, String> environment = System.getenv();
-    ActorSystem system = ActorSystem.create("bench-crdt-user-function", ConfigFactory.parseMap(Map.of(
+    start(ActorSystem.create("bench-crdt-user-function", config()),
+        environment.getOrDefault("HOST", "127.0.0.1"), Integer.parseInt(environment.getOrDefault("PORT", "8080")));
+  }
+
+  /** What the user function's actor system needs, over the configuration on the class path. */
+  public static Config config() {
+    return ConfigFactory.parseMap(Map.of(
         // The proxy holds one stream per active counter on few connections.
         "akka.http.server.http2.max-concurrent-streams", 100_000,
         "akka.http.server.idle-timeout", "infinite",
-        "akka.http.server.preview.enable-http2", "on")).withFallback(ConfigFactory.load()));
+        "akka.http.server.preview.enable-http2", "on")).withFallback(ConfigFactory.load());
+  }
+
+  /** Serves the user function on {@code host}:{@code port} (0: a free port) until the system stops. */
+  public static ServerBinding start(ActorSystem system, String host, int port) {
     BenchCrdtUserFunction function = new BenchCrdtUserFunction();
-    Http.get(system)
-        .newServerAt(environment.getOrDefault("HOST", "127.0.0.1"), Integer.parseInt(environment.getOrDefault("PORT", "8080")))
+    return Http.get(system)
+        .newServerAt(host, port)
         .bind(ServiceHandler.concatOrNotFound(
             EntityDiscoveryHandlerFactory.partial(function, EntityDiscovery.name, system),
             CrdtHandlerFactory.partial(function, Crdt.name, system)))
