@@ -398,7 +398,9 @@ public final class CrdtEntity extends AbstractActorWithTimers {
 
   private EntityReply notConfirmed(Optional<Object> request) {
     String consistency = request.map(r -> ((AfterWrite) r).consistency()).orElse("the requested consistency");
-    return EntityReplies.unavailable("the change was not confirmed by " + consistency + " of the replicas within "
+    // DEADLINE_EXCEEDED, as gRPC has it for a change that may have been made although its
+    // confirmation did not come in time; its description reaches the client as is.
+    return EntityReplies.expired("the change was not confirmed by " + consistency + " of the replicas within "
         + settings.crdt().writeTimeout().toMillis() + " ms; it is kept on this node and spreads to the others when"
         + " they can be reached");
   }
