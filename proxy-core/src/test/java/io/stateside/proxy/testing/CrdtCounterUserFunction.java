@@ -25,6 +25,7 @@ import io.stateside.protocol.Failure;
 import io.stateside.protocol.ProxyInfo;
 import io.stateside.protocol.Reply;
 import io.stateside.protocol.ServiceInfo;
+import io.stateside.protocol.SideEffect;
 import io.stateside.protocol.TimeoutPassivationStrategy;
 import io.stateside.protocol.UserFunctionError;
 import io.stateside.protocol.crdt.Crdt;
@@ -188,9 +189,15 @@ public final class CrdtCounterUserFunction implements EntityDiscovery, Crdt, Aut
         }
         case COMMAND -> onCommand(message.getCommand());
         case STREAM_CANCELLED -> {
+          // Counts the entity's cancelled watches, in counter "cancels-<id>", by a side effect.
           watches.remove(message.getStreamCancelled().getId());
-          yield List.of(CrdtStreamOut.newBuilder().setStreamCancelledResponse(
-              CrdtStreamCancelledResponse.newBuilder().setCommandId(message.getStreamCancelled().getId())).build());
+          IncrementRequest countCancel = IncrementRequest.newBuilder().setCounterId("cancels-" + entityId).setBy(1).build();
+          yield List.of(CrdtStreamOut.newBuilder().setStreamCancelledResponse(CrdtStreamCancelledResponse.newBuilder()
+              .setCommandId(message.getStreamCancelled().getId())
+              .addSideEffects(SideEffect.newBuilder()
+                  .setServiceName(SERVICE)
+                  .setCommandName("Increment")
+                  .setPayload(Any.pack(countCancel)))).build());
         }
         default -> List.of();
       };
