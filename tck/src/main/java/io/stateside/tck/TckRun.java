@@ -16,6 +16,7 @@ import io.stateside.protocol.ProxyInfo;
 import io.stateside.protocol.ServiceInfo;
 import io.stateside.protocol.action.ActionCommand;
 import io.stateside.protocol.action.ActionProtocol;
+import io.stateside.protocol.crdt.Crdt;
 import io.stateside.protocol.action.ActionProtocolClient;
 import io.stateside.protocol.action.ActionResponse;
 import io.stateside.protocol.eventsourced.EventSourced;
@@ -107,6 +108,7 @@ public final class TckRun implements AutoCloseable {
         .setProxyName("stateside-tck")
         .setProxyVersion(Tck.VERSION)
         .addSupportedEntityTypes(ActionProtocol.name)
+        .addSupportedEntityTypes(Crdt.name)
         .addSupportedEntityTypes(EventSourced.name)
         .addSupportedEntityTypes(ValueEntity.name)
         .build();

@@ -87,7 +87,8 @@ public final class CrdtEntity extends AbstractActorWithTimers {
 
   private enum Tick implements NoSerializationVerificationNeeded { INSTANCE }
 
-  private record ClientGone(long commandId) implements NoSerializationVerificationNeeded {}
+  /** The client of a streamed call has gone; ids are per stream, hence the incarnation. */
+  private record ClientGone(int incarnation, long commandId) implements NoSerializationVerificationNeeded {}
 
   /** The request of an initial read: for which incarnation. */
   private record Load(int incarnation) implements NoSerializationVerificationNeeded {}
@@ -219,7 +220,8 @@ public final class CrdtEntity extends AbstractActorWithTimers {
         })
         .match(Replicator.StoreFailure.class, failure ->
             written(failure.getRequest(), EntityReplies.unavailable("the durable CRDT store could not keep the update")))
-        .match(ClientGone.class, gone -> onClientGone(gone.commandId()))
+        .match(ClientGone.class, gone -> gone.incarnation() == incarnation, gone -> onClientGone(gone.commandId()))
+        .match(ClientGone.class, stale -> {})
         .matchEquals(Tick.INSTANCE, tick -> onTick())
         .matchEquals(Stop.INSTANCE, stop -> {
           stopRequested = true;
@@ -247,7 +249,8 @@ public final class CrdtEntity extends AbstractActorWithTimers {
       StreamedCall streamed = null;
       if (next.replies() != null) {
         streamed = new StreamedCall(next.replies());
-        next.replies().whenGone(() -> self().tell(new ClientGone(id), ActorRef.noSender()));
+        int sentOn = incarnation;
+        next.replies().whenGone(() -> self().tell(new ClientGone(sentOn, id), ActorRef.noSender()));
       }
       EntityCommand command = next.command();
       calls.put(id, new Caller(id, command.getName(), next.sender(), streamed, System.nanoTime()));
@@ -583,6 +586,8 @@ public final class CrdtEntity extends AbstractActorWithTimers {
       stream = null;
     }
     incarnation++;
+    // Command ids count from 1 on every stream.
+    lastCommandId = 0;
     phase = Phase.LOADING;
     seen = null;
     behind = false;
