@@ -42,21 +42,22 @@ final class CrdtMapScenarios {
 
   private CrdtMapScenarios() {}
 
+  /** A value's delta at a key ({@code entry} is the state's entry, from {@link States}). */
   private static ORMapEntryDelta entryDelta(String key, CrdtDelta delta) {
     return CrdtDeltas.entry(key, delta);
   }
 
-  private static CrdtEffects mapUpdated(boolean cleared, List<String> removed, List<ORMapEntryDelta> updated,
-                                        List<ORMapEntryDelta> added) {
-    return updated(ormap(ormap().setCleared(cleared)
-        .addAllRemoved(CrdtDeltas.strings(removed.toArray(String[]::new)))
-        .addAllUpdated(updated)
-        .addAllAdded(added)));
-  }
-
   private static CrdtDelta mapDelta(boolean cleared, List<String> removed, List<ORMapEntryDelta> updated,
                                     List<ORMapEntryDelta> added) {
-    return mapUpdated(cleared, removed, updated, added).stateAction().orElseThrow().getUpdate();
+    return ormap(ormap().setCleared(cleared)
+        .addAllRemoved(CrdtDeltas.strings(removed.toArray(String[]::new)))
+        .addAllUpdated(updated)
+        .addAllAdded(added));
+  }
+
+  private static CrdtEffects mapUpdated(boolean cleared, List<String> removed, List<ORMapEntryDelta> updated,
+                                        List<ORMapEntryDelta> added) {
+    return updated(mapDelta(cleared, removed, updated, added));
   }
 
   private static CrdtDelta emptyOrset() {

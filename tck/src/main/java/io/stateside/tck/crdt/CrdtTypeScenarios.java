@@ -21,6 +21,7 @@ import static io.stateside.tck.crdt.Updates.orsetClear;
 import static io.stateside.tck.crdt.Updates.orsetRemove;
 import static io.stateside.tck.crdt.Updates.register;
 import static io.stateside.tck.crdt.Updates.vote;
+import static io.stateside.tck.protocol.CrdtDeltas.orset;
 import static io.stateside.tck.protocol.CrdtMessages.command;
 import static io.stateside.tck.protocol.CrdtMessages.delete;
 import static io.stateside.tck.protocol.CrdtMessages.delta;
@@ -429,10 +430,6 @@ final class CrdtTypeScenarios {
   }
 
   // --- ORSet
-
-  private static CrdtDelta orset(boolean cleared, List<String> removed, List<String> added) {
-    return CrdtDeltas.orset(cleared, removed, added);
-  }
 
   private static void orsetChanges(TckContext tck) {
     String id = tck.newEntityId(ORSET);
