@@ -17,6 +17,7 @@ import io.stateside.protocol.ProxyInfo;
 import io.stateside.proxy.action.ActionKind;
 import io.stateside.proxy.cluster.ClusterFormation;
 import io.stateside.proxy.config.ProxySettings;
+import io.stateside.proxy.crdt.CrdtKind;
 import io.stateside.proxy.discovery.ProtocolVersion;
 import io.stateside.proxy.discovery.SpecValidator;
 import io.stateside.proxy.discovery.UserFunctionDiscovery;
@@ -177,7 +178,7 @@ public final class StatesideProxy {
 
   /** Every kind a Stateside proxy serves; the one place a new kind is added. */
   public static List<EntityKind> standardKinds() {
-    return List.of(new EventSourcedKind(), new ValueEntityKind(), new ActionKind());
+    return List.of(new EventSourcedKind(), new ValueEntityKind(), new CrdtKind(), new ActionKind());
   }
 
   private static List<ServiceDescriptor> services(List<UserEntity> entities) {

@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
  * @param keyed every method's input names its entity with {@code cloudstate.entity_key} fields
  * @param persistent the declaration must give a persistence id
  * @param shapes the call shapes the kind serves
- * @param replyOptional an answer without reply, forward or failure is legal (actions): a streamed
- *     call then sends the client nothing for it, a unary call the method's empty output message
+ * @param replyOptional an answer to a unary call without reply, forward or failure is legal
+ *     (actions): the client gets the method's empty output message. A streamed call's answers
+ *     may always go without: the client then gets nothing for them
  */
 public record KindRules(boolean keyed, boolean persistent, Set<CallShape> shapes, boolean replyOptional) {
 

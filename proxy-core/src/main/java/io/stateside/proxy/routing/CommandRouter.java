@@ -153,7 +153,9 @@ public final class CommandRouter {
       case FORWARD -> forward(route, entityId, action.getForward(), deadline, expectedOutput);
       case FAILURE -> throw Status.UNKNOWN.withDescription(action.getFailure().getDescription()).asRuntimeException();
       case ACTION_NOT_SET -> {
-        if (!route.replyOptional()) {
+        // A streamed call's answers may carry side effects only (a CRDT subscription does):
+        // the client gets nothing for them.
+        if (!route.replyOptional() && !route.shape().isStreamed()) {
           throw userFunctionError(route, entityId, "answered with neither reply, forward nor failure");
         }
         yield CompletableFuture.completedFuture(Optional.empty());

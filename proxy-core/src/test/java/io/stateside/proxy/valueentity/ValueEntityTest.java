@@ -17,6 +17,7 @@ import io.stateside.example.register.RegisterValue;
 import io.stateside.protocol.ClientAction;
 import io.stateside.protocol.Failure;
 import io.stateside.protocol.action.ActionProtocol;
+import io.stateside.protocol.crdt.Crdt;
 import io.stateside.protocol.eventsourced.EventSourced;
 import io.stateside.protocol.valueentity.ValueEntity;
 import io.stateside.protocol.valueentity.ValueEntityReply;
@@ -178,6 +179,6 @@ class ValueEntityTest {
   @Test
   void discoveryListsExactlyTheKindsTheProxyServes() {
     start(Optional.empty());
-    assertEquals(List.of(ActionProtocol.name, EventSourced.name, ValueEntity.name), userFunction.proxyInfo().getSupportedEntityTypesList());
+    assertEquals(List.of(ActionProtocol.name, Crdt.name, EventSourced.name, ValueEntity.name), userFunction.proxyInfo().getSupportedEntityTypesList());
   }
 }
