@@ -28,6 +28,7 @@ import static io.stateside.tck.protocol.CrdtMessages.cancelledResponse;
 import static io.stateside.tck.protocol.CrdtMessages.forward;
 import static io.stateside.tck.protocol.CrdtMessages.reply;
 import static io.stateside.tck.protocol.CrdtMessages.streamCancelled;
+import static io.stateside.tck.protocol.CrdtMessages.streamEnd;
 import static io.stateside.tck.protocol.CrdtMessages.streamed;
 import static io.stateside.tck.protocol.CrdtMessages.streamedReply;
 import static io.stateside.tck.protocol.CrdtMessages.streamedReplyWithoutAnswer;
@@ -39,12 +40,14 @@ import akka.stream.javadsl.Keep;
 import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.SinkQueueWithCancel;
 import io.grpc.Status;
+import io.stateside.protocol.crdt.CrdtWriteConsistency;
 import io.stateside.tck.model.crdt.CrdtConfiguredClient;
 import io.stateside.tck.model.crdt.CrdtTckModelClient;
 import io.stateside.tck.model.crdt.CrdtTwoClient;
 import io.stateside.tck.model.crdt.Request;
 import io.stateside.tck.model.crdt.Response;
 import io.stateside.tck.model.crdt.StreamedRequest;
+import io.stateside.tck.model.crdt.UpdateWriteConsistency;
 import io.stateside.tck.passivation.Passivation;
 import io.stateside.tck.protocol.CrdtDeltas;
 import io.stateside.tck.protocol.CrdtEffects;
@@ -66,6 +69,9 @@ final class CrdtProxyScenarios {
         Scenario.proxy("state changes", CrdtScenarios.MODEL, CrdtProxyScenarios::stateChanges),
         Scenario.proxy("forwards and side effects", CrdtScenarios.MODEL, CrdtProxyScenarios::forwardsAndSideEffects),
         Scenario.proxy("failures", CrdtScenarios.MODEL, CrdtProxyScenarios::failures),
+        Scenario.proxy("write consistencies", CrdtScenarios.MODEL, CrdtProxyScenarios::writeConsistencies),
+        Scenario.proxy("streamed call ended by the user function", CrdtScenarios.MODEL,
+            CrdtProxyScenarios::streamEndedByUserFunction),
         Scenario.proxy("streamed responses for connection tracking", CrdtScenarios.MODEL,
             CrdtProxyScenarios::connectionTracking),
         Scenario.proxy("passivation timeout", CrdtScenarios.CONFIGURED_ENTITY, CrdtProxyScenarios::passivationTimeout));
@@ -135,6 +141,42 @@ final class CrdtProxyScenarios {
     entity.answer(reply(entity.command(PROCESS, request(id, deleteCrdt())), States.gcounter(42),
         CrdtEffects.delete()));
     entity.ended();
+  }
+
+  /**
+   * Each update's write consistency reaches the proxy; on a cluster of one node, majority and
+   * all are reached by the node itself, so every update succeeds.
+   */
+  private static void writeConsistencies(TckContext tck) throws Exception {
+    String id = tck.newEntityId(GCOUNTER);
+    ExpectedCrdtEntity entity = new ExpectedCrdtEntity(tck, SERVICE, id);
+    long total = 0;
+    for (UpdateWriteConsistency consistency : List.of(UpdateWriteConsistency.LOCAL, UpdateWriteConsistency.MAJORITY,
+        UpdateWriteConsistency.ALL)) {
+      total += consistency.getNumber() + 1;
+      Request update = request(id, increment(consistency.getNumber() + 1, consistency));
+      process(tck, update, States.gcounter(total));
+      entity.answer(reply(entity.command(PROCESS, update), States.gcounter(total), CrdtEffects.update(
+          CrdtDeltas.gcounter(consistency.getNumber() + 1), CrdtWriteConsistency.forNumber(consistency.getNumber()))));
+    }
+  }
+
+  /** When the user function ends a streamed call, the client's stream completes after that last message. */
+  private static void streamEndedByUserFunction(TckContext tck) throws Exception {
+    String id = tck.newEntityId(GCOUNTER);
+    ExpectedCrdtEntity entity = new ExpectedCrdtEntity(tck, SERVICE, id);
+    StreamedRequest watch = StreamedRequest.newBuilder().setId(id).setEndState(States.gcounter(2).getState()).build();
+    CompletionStage<List<Response>> watched = model(tck).processStreamed(watch)
+        .runWith(Sink.seq(), tck.materializer());
+    long watchId = entity.streamedCommand(PROCESS_STREAMED, watch);
+    entity.answer(streamedReply(watchId, States.gcounter(0), CrdtEffects.NONE));
+
+    process(tck, request(id, increment(2)), States.gcounter(2));
+    entity.answer(reply(entity.command(PROCESS, request(id, increment(2))), States.gcounter(2),
+        updated(CrdtDeltas.gcounter(2))));
+    entity.answer(streamEnd(watchId, States.gcounter(2), CrdtEffects.NONE));
+    Expect.equal("what the streamed call's client received", List.of(States.gcounter(0), States.gcounter(2)),
+        tck.await(watched));
   }
 
   /**
