@@ -4,6 +4,7 @@ import static io.stateside.tck.crdt.CrdtModel.CALL;
 import static io.stateside.tck.crdt.CrdtModel.CONFIGURED;
 import static io.stateside.tck.crdt.CrdtModel.GCOUNTER;
 import static io.stateside.tck.crdt.CrdtModel.GSET;
+import static io.stateside.tck.crdt.CrdtModel.ORMAP;
 import static io.stateside.tck.crdt.CrdtModel.PNCOUNTER;
 import static io.stateside.tck.crdt.CrdtModel.PROCESS;
 import static io.stateside.tck.crdt.CrdtModel.PROCESS_STREAMED;
@@ -19,9 +20,13 @@ import static io.stateside.tck.crdt.CrdtModel.request;
 import static io.stateside.tck.crdt.CrdtModel.sideEffectTo;
 import static io.stateside.tck.crdt.CrdtModel.sideEffects;
 import static io.stateside.tck.crdt.CrdtTypeScenarios.updated;
+import static io.stateside.tck.crdt.States.entry;
 import static io.stateside.tck.crdt.Updates.change;
+import static io.stateside.tck.crdt.Updates.enableFlag;
 import static io.stateside.tck.crdt.Updates.gsetAdd;
 import static io.stateside.tck.crdt.Updates.increment;
+import static io.stateside.tck.crdt.Updates.mapUpdate;
+import static io.stateside.tck.crdt.Updates.orsetAdd;
 import static io.stateside.tck.crdt.Updates.vote;
 import static io.stateside.tck.protocol.CrdtMessages.actionFailure;
 import static io.stateside.tck.protocol.CrdtMessages.cancelledResponse;
@@ -40,6 +45,7 @@ import akka.stream.javadsl.Keep;
 import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.SinkQueueWithCancel;
 import io.grpc.Status;
+import io.stateside.protocol.crdt.CrdtDelta;
 import io.stateside.protocol.crdt.CrdtWriteConsistency;
 import io.stateside.tck.model.crdt.CrdtConfiguredClient;
 import io.stateside.tck.model.crdt.CrdtTckModelClient;
@@ -69,6 +75,10 @@ final class CrdtProxyScenarios {
         Scenario.proxy("state changes", CrdtScenarios.MODEL, CrdtProxyScenarios::stateChanges),
         Scenario.proxy("forwards and side effects", CrdtScenarios.MODEL, CrdtProxyScenarios::forwardsAndSideEffects),
         Scenario.proxy("failures", CrdtScenarios.MODEL, CrdtProxyScenarios::failures),
+        Scenario.proxy("rehydration after the stream breaks", CrdtScenarios.MODEL,
+            CrdtProxyScenarios::rehydrationAfterBreak),
+        Scenario.proxy("a restarted ORMap's init carries its entries", CrdtScenarios.MODEL,
+            CrdtProxyScenarios::restartedMap),
         Scenario.proxy("write consistencies", CrdtScenarios.MODEL, CrdtProxyScenarios::writeConsistencies),
         Scenario.proxy("streamed call ended by the user function", CrdtScenarios.MODEL,
             CrdtProxyScenarios::streamEndedByUserFunction),
@@ -177,6 +187,56 @@ final class CrdtProxyScenarios {
     entity.answer(streamEnd(watchId, States.gcounter(2), CrdtEffects.NONE));
     Expect.equal("what the streamed call's client received", List.of(States.gcounter(0), States.gcounter(2)),
         tck.await(watched));
+  }
+
+  /**
+   * The stream breaks just before a reply reaches the proxy: the waiting client gets an error,
+   * that reply's delta is not applied, and the next command restarts the entity with an init
+   * carrying the state replicated before it.
+   */
+  private static void rehydrationAfterBreak(TckContext tck) throws Exception {
+    String id = tck.newEntityId(GCOUNTER);
+    ExpectedCrdtEntity entity = new ExpectedCrdtEntity(tck, SERVICE, id);
+    process(tck, request(id, increment(5)), States.gcounter(5));
+    entity.answer(reply(entity.command(PROCESS, request(id, increment(5))), States.gcounter(5),
+        updated(CrdtDeltas.gcounter(5))));
+
+    entity.breakAtNextAnswer();
+    Request lost = request(id, increment(3));
+    Expect.grpcError("a call whose reply was lost", () -> tck.await(model(tck).process(lost)));
+    entity.answer(reply(entity.command(PROCESS, lost), States.gcounter(8), updated(CrdtDeltas.gcounter(3))));
+    entity.ended();
+
+    entity.restartsWith(CrdtDeltas.gcounter(5));
+    process(tck, request(id, increment(1)), States.gcounter(6));
+    entity.answer(reply(entity.command(PROCESS, request(id, increment(1))), States.gcounter(6),
+        updated(CrdtDeltas.gcounter(1))));
+  }
+
+  /** The init of a restarted ORMap holds every entry, each value's state as a delta from nothing. */
+  private static void restartedMap(TckContext tck) throws Exception {
+    String id = tck.newEntityId(ORMAP);
+    ExpectedCrdtEntity entity = new ExpectedCrdtEntity(tck, SERVICE, id);
+    Request changes = request(id, mapUpdate("PNCounter-1", change(-7)), mapUpdate("ORSet-1", orsetAdd("a")),
+        mapUpdate("ORSet-1", orsetAdd("b")), mapUpdate("GSet-1", gsetAdd("x")), mapUpdate("Flag-1", enableFlag()));
+    Response state = States.ormap(entry("Flag-1", States.flag(true)), entry("GSet-1", States.gset("x")),
+        entry("ORSet-1", States.orset("a", "b")), entry("PNCounter-1", States.pncounter(-7)));
+    CrdtDelta entries = CrdtDeltas.ormap(CrdtDeltas.ormap()
+        .addAdded(CrdtDeltas.entry("PNCounter-1", CrdtDeltas.pncounter(-7)))
+        .addAdded(CrdtDeltas.entry("ORSet-1", CrdtDeltas.orsetAdded("a", "b")))
+        .addAdded(CrdtDeltas.entry("GSet-1", CrdtDeltas.gset("x")))
+        .addAdded(CrdtDeltas.entry("Flag-1", CrdtDeltas.flag(true))));
+    process(tck, changes, state);
+    entity.answer(reply(entity.command(PROCESS, changes), state, updated(entries)));
+
+    entity.breakAtNextAnswer();
+    Expect.grpcError("a call whose reply was lost", () -> tck.await(model(tck).process(request(id))));
+    entity.answer(reply(entity.command(PROCESS, request(id)), state));
+    entity.ended();
+
+    entity.restartsWith(entries);
+    process(tck, request(id), state);
+    entity.answer(reply(entity.command(PROCESS, request(id)), state));
   }
 
   /**

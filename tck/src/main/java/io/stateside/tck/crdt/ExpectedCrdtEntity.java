@@ -10,12 +10,15 @@ import io.stateside.tck.interceptor.ScenarioTraffic;
 import io.stateside.tck.protocol.CrdtMessages;
 import io.stateside.tck.scenario.Expect;
 import io.stateside.tck.scenario.TckContext;
+import io.stateside.protocol.crdt.CrdtDelta;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What must cross the interceptor for one CRDT entity of a proxy scenario. The proxy opens the
  * entity's stream with an init (no delta for an entity new to the cluster) and numbers the
- * stream's commands from 1; messages are compared in normal form.
+ * stream's commands from 1; messages are compared in normal form. A restarted entity's init
+ * carries its state ({@link #restartsWith}).
  */
 final class ExpectedCrdtEntity {
 
@@ -25,6 +28,7 @@ final class ExpectedCrdtEntity {
   private final String entityId;
   private RecordedStream<CrdtStreamIn, CrdtStreamOut> stream;
   private long commandId;
+  private Optional<CrdtDelta> replicated = Optional.empty();
 
   ExpectedCrdtEntity(TckContext tck, String service, String entityId) {
     this.traffic = tck.traffic();
@@ -65,6 +69,22 @@ final class ExpectedCrdtEntity {
     return this;
   }
 
+  /**
+   * Makes the interceptor withhold the user function's next answer and break the stream instead
+   * ({@link RecordedStream#breakAtNextAnswer()}).
+   */
+  void breakAtNextAnswer() {
+    stream().breakAtNextAnswer();
+  }
+
+  /**
+   * The state the entity's next stream must start from: its init carries it as a delta from
+   * nothing, as a proxy restarting an entity with replicated state sends it.
+   */
+  void restartsWith(CrdtDelta state) {
+    replicated = Optional.of(state);
+  }
+
   /** Expects the stream to end, with nothing unexpected on it; the next command opens another. */
   RecordedStream.Closure ended() {
     return ended(Duration.ZERO);
@@ -86,7 +106,8 @@ final class ExpectedCrdtEntity {
     if (stream == null) {
       stream = traffic.nextCrdtStream(service, entityId);
       commandId = 0;
-      stream.expectFromProxy(CrdtMessages.init(service, entityId));
+      stream.expectFromProxy(replicated.map(state -> CrdtMessages.init(service, entityId, state))
+          .orElseGet(() -> CrdtMessages.init(service, entityId)));
     }
   }
 }
