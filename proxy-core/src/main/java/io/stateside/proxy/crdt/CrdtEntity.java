@@ -26,6 +26,7 @@ import io.stateside.protocol.crdt.CrdtStreamedMessage;
 import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
 import io.stateside.proxy.entity.EntityReplies;
+import io.stateside.proxy.entity.SideEffectRunner;
 import io.stateside.proxy.telemetry.EntityMetrics;
 import io.stateside.proxy.telemetry.ThrottledLog;
 import java.net.URLDecoder;
@@ -72,7 +73,8 @@ public final class CrdtEntity extends AbstractActorWithTimers {
       int maxCommandsInFlight,
       Duration passivationTimeout,
       Duration userFunctionTimeout,
-      EntityMetrics metrics) {}
+      EntityMetrics metrics,
+      SideEffectRunner sideEffects) {}
 
   /** A streamed call's command, with the client's end of it. */
   record StreamedCommand(EntityCommand command, StreamedReplies replies) implements NoSerializationVerificationNeeded {}
@@ -328,10 +330,8 @@ public final class CrdtEntity extends AbstractActorWithTimers {
       restart("it answered a cancellation of call " + response.getCommandId() + " that was not sent");
       return;
     }
-    if (response.getSideEffectsCount() > 0) {
-      log.warn("cancel-side-effects", "CRDT entity {}/{}: the side effects of a stream cancellation are not run",
-          settings.serviceName(), entityId);
-    }
+    // Nobody waits for this answer: its side effects run on their own.
+    settings.sideEffects().run(response.getSideEffectsList());
     perform(response.hasStateAction() ? response.getStateAction() : null, null, null, true);
   }
 

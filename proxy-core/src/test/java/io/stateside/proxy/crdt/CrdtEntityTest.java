@@ -138,6 +138,7 @@ class CrdtEntityTest {
     kill.shutdown();
     Await.until("the user function was told of the cancellation",
         () -> userFunction.received("cw").stream().anyMatch(CrdtStreamIn::hasStreamCancelled));
+    Await.until("the side effect of the user function's answer ran", () -> get("cancels-cw") == 1);
     assertEquals(1, increment("cw", 1, Consistency.LOCAL), "the entity goes on serving calls");
   }
 

@@ -25,6 +25,7 @@ import io.stateside.protocol.Failure;
 import io.stateside.protocol.ProxyInfo;
 import io.stateside.protocol.Reply;
 import io.stateside.protocol.ServiceInfo;
+import io.stateside.protocol.SideEffect;
 import io.stateside.protocol.TimeoutPassivationStrategy;
 import io.stateside.protocol.UserFunctionError;
 import io.stateside.protocol.crdt.Crdt;
@@ -68,6 +69,12 @@ public final class CrdtCounterUserFunction implements EntityDiscovery, Crdt, Aut
   private final Map<String, Integer> streamsClosed = new ConcurrentHashMap<>();
   /** Entity ids whose next Increment fails the whole stream, as a crashing library would. */
   private final Map<String, Boolean> failNextIncrement = new ConcurrentHashMap<>();
+  /** Entity ids whose stream ends, without a word, at the next Increment. */
+  private final Map<String, Boolean> closeOnNextIncrement = new ConcurrentHashMap<>();
+  /** Entity ids whose Increments get no answer at all. */
+  private final Map<String, Boolean> silent = new ConcurrentHashMap<>();
+  /** Stands in the output for "end the stream here". */
+  private static final CrdtStreamOut END_OF_STREAM = CrdtStreamOut.getDefaultInstance();
 
   private CrdtCounterUserFunction(ActorSystem system, Optional<Duration> passivationTimeout) {
     this.passivationTimeout = passivationTimeout;
@@ -101,6 +108,19 @@ public final class CrdtCounterUserFunction implements EntityDiscovery, Crdt, Aut
 
   public void failNextIncrement(String entityId) {
     failNextIncrement.put(entityId, true);
+  }
+
+  public void closeOnNextIncrement(String entityId) {
+    closeOnNextIncrement.put(entityId, true);
+  }
+
+  /** From now on the entity's Increments go unanswered, or again answered when false. */
+  public void silent(String entityId, boolean silence) {
+    if (silence) {
+      silent.put(entityId, true);
+    } else {
+      silent.remove(entityId);
+    }
   }
 
   public List<String> reportedErrors() {
@@ -137,7 +157,7 @@ public final class CrdtCounterUserFunction implements EntityDiscovery, Crdt, Aut
   @Override
   public Source<CrdtStreamOut, NotUsed> handle(Source<CrdtStreamIn, NotUsed> in) {
     CounterStream stream = new CounterStream();
-    return in.mapConcat(stream::onMessage).watchTermination((mat, done) -> {
+    return in.mapConcat(stream::onMessage).takeWhile(out -> out != END_OF_STREAM).watchTermination((mat, done) -> {
       done.whenComplete((ok, error) -> {
         if (stream.entityId != null) {
           streamsClosed.merge(stream.entityId, 1, Integer::sum);
@@ -169,9 +189,15 @@ public final class CrdtCounterUserFunction implements EntityDiscovery, Crdt, Aut
         }
         case COMMAND -> onCommand(message.getCommand());
         case STREAM_CANCELLED -> {
+          // Counts the entity's cancelled watches, in counter "cancels-<id>", by a side effect.
           watches.remove(message.getStreamCancelled().getId());
-          yield List.of(CrdtStreamOut.newBuilder().setStreamCancelledResponse(
-              CrdtStreamCancelledResponse.newBuilder().setCommandId(message.getStreamCancelled().getId())).build());
+          IncrementRequest countCancel = IncrementRequest.newBuilder().setCounterId("cancels-" + entityId).setBy(1).build();
+          yield List.of(CrdtStreamOut.newBuilder().setStreamCancelledResponse(CrdtStreamCancelledResponse.newBuilder()
+              .setCommandId(message.getStreamCancelled().getId())
+              .addSideEffects(SideEffect.newBuilder()
+                  .setServiceName(SERVICE)
+                  .setCommandName("Increment")
+                  .setPayload(Any.pack(countCancel)))).build());
         }
         default -> List.of();
       };
@@ -182,6 +208,12 @@ public final class CrdtCounterUserFunction implements EntityDiscovery, Crdt, Aut
       List<CrdtStreamOut> out = new ArrayList<>();
       switch (command.getName()) {
         case "Increment" -> {
+          if (closeOnNextIncrement.remove(entityId) != null) {
+            return List.of(END_OF_STREAM);
+          }
+          if (silent.containsKey(entityId)) {
+            return List.of();
+          }
           if (failNextIncrement.remove(entityId) != null) {
             return List.of(CrdtStreamOut.newBuilder().setFailure(Failure.newBuilder()
                 .setCommandId(command.getId()).setDescription("the counter broke")).build());
