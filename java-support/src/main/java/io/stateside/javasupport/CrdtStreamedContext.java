@@ -75,8 +75,9 @@ public final class CrdtStreamedContext<R extends Message> extends CrdtContext {
     return onChange != null || onCancel != null;
   }
 
-  Optional<Function<CrdtChangeContext, Optional<R>>> changeCallback() {
-    return Optional.ofNullable(onChange);
+  /** The change callback, typed for the library, which checks each message's type itself. */
+  Optional<Function<CrdtChangeContext, Optional<? extends Message>>> changeCallback() {
+    return Optional.ofNullable(onChange).map(callback -> callback::apply);
   }
 
   Optional<Consumer<CrdtCancelContext>> cancelCallback() {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -36,7 +37,7 @@ final class LiveCrdtEntity {
   private record Subscription(
       CommandContext command,
       MessageType<?> replyType,
-      Optional<? extends Function<CrdtChangeContext, ? extends Optional<? extends Message>>> onChange,
+      Optional<Function<CrdtChangeContext, Optional<? extends Message>>> onChange,
       Optional<Consumer<CrdtCancelContext>> onCancel) {}
 
   private final CrdtEntity definition;
@@ -79,7 +80,7 @@ final class LiveCrdtEntity {
   @SuppressWarnings("unchecked")
   <T extends Crdt> T getOrCreate(Class<? super T> type, Supplier<T> create) {
     if (crdt == null) {
-      T created = java.util.Objects.requireNonNull(create.get(), "getOrCreate's supplier returned null");
+      T created = Objects.requireNonNull(create.get(), "getOrCreate's supplier returned null");
       crdt = created;
     }
     if (!type.isInstance(crdt)) {

@@ -358,6 +358,17 @@ class CrdtEntityStreamTest {
   }
 
   @Test
+  void replyMetadataGoesWithTheReply() {
+    CrdtStreamProbe stream = entity("gcounter-metadata");
+
+    CrdtReply reply = change(stream, 1, change(op("inc", 1), op("reply-with-header", "counted")));
+    assertEquals(Metadata.empty().with("x-crdt", "counted").toProtocol(), reply.getClientAction().getReply().getMetadata());
+    assertEquals(update(gcounter(1)), reply.getStateAction());
+    assertFalse(change(stream, 2, change()).getClientAction().getReply().hasMetadata(), "none when the reply has none");
+    stream.close();
+  }
+
+  @Test
   void aDeleteIsSentWithItsWriteConsistencyAndLaterCommandsFail() {
     CrdtStreamProbe stream = entity("flag-delete");
     change(stream, 1, change(op("enable", "")));

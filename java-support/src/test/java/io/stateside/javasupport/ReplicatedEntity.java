@@ -49,6 +49,9 @@ final class ReplicatedEntity {
         }
         case "throw" -> throw new IllegalStateException("a bug in a command handler");
         case "delete" -> context.delete();
+        case "reply-with-header" -> {
+          return ActionEffect.reply(view(crdt), Metadata.empty().with("x-crdt", operation.getArg()));
+        }
         case "forward" -> {
           return ActionEffect.forward(ServiceCall.of(SERVICE, "Change", ChangeRequest.getDefaultInstance()));
         }
