@@ -307,14 +307,15 @@ public final class TckRun implements AutoCloseable {
 
     @Override
     public String newEntityId() {
-      String id = "tck-" + runTag + "-" + entityCounter.incrementAndGet();
-      entityIds.add(id);
-      return id;
+      return scenarioEntity("tck-" + runTag + "-" + entityCounter.incrementAndGet());
     }
 
     @Override
     public String newEntityId(String prefix) {
-      String id = prefix + "-tck-" + runTag + "-" + entityCounter.incrementAndGet();
+      return scenarioEntity(prefix + "-tck-" + runTag + "-" + entityCounter.incrementAndGet());
+    }
+
+    private String scenarioEntity(String id) {
       entityIds.add(id);
       return id;
     }
