@@ -289,7 +289,7 @@ final class CrdtProxyScenarios {
 
   /**
    * An entity idle for its passivation timeout (100 ms, from discovery) is stopped: the proxy ends
-   * its stream, not before the timeout.
+   * its stream, not before the timeout, and the next command starts it again.
    */
   private static void passivationTimeout(TckContext tck) throws Exception {
     String id = tck.newEntityId("Configured");
@@ -300,6 +300,9 @@ final class CrdtProxyScenarios {
     Expect.equal("the response", emptyResponse(), tck.await(client.call(request(id))));
     entity.answer(reply(entity.command(CALL, request(id)), emptyResponse()));
     Passivation.expectPassivated(entity.ended(timeout), sent, timeout);
+
+    Expect.equal("the response after passivation", emptyResponse(), tck.await(client.call(request(id))));
+    entity.answer(reply(entity.command(CALL, request(id)), emptyResponse()));
   }
 
   // --- helpers
