@@ -27,6 +27,7 @@ import static io.stateside.tck.crdt.Updates.mapAdd;
 import static io.stateside.tck.crdt.Updates.mapUpdate;
 import static io.stateside.tck.protocol.CrdtMessages.actionFailure;
 import static io.stateside.tck.protocol.CrdtMessages.cancelledResponse;
+import static io.stateside.tck.protocol.CrdtMessages.delta;
 import static io.stateside.tck.protocol.CrdtMessages.forward;
 import static io.stateside.tck.protocol.CrdtMessages.init;
 import static io.stateside.tck.protocol.CrdtMessages.reply;
@@ -68,6 +69,7 @@ final class CrdtCommandScenarios {
         uf("failure action", CrdtCommandScenarios::failureAction),
         uf("stream usable after a failure action", CrdtCommandScenarios::usableAfterFailure),
         uf("streamed responses", CrdtCommandScenarios::streamedResponses),
+        uf("streamed responses to replicated deltas", CrdtCommandScenarios::streamedReplicatedChanges),
         uf("streamed responses with stream ending action", CrdtCommandScenarios::streamEnding),
         uf("streamed responses with cancellation", CrdtCommandScenarios::streamCancellation),
         uf("empty streamed responses with cancellation", CrdtCommandScenarios::emptyStreamCancellation),
@@ -221,6 +223,22 @@ final class CrdtCommandScenarios {
           .expect(streamed(1, States.gcounter(3), CrdtEffects.NONE))
           .send(process(4, id, increment(3)))
           .expect(reply(4, States.gcounter(6), updated(CrdtDeltas.gcounter(3))))
+          .expect(streamed(1, States.gcounter(6), CrdtEffects.NONE))
+          .passivate();
+    }
+  }
+
+  /** A change replicated from elsewhere is a change too: the streamed command's client hears of it. */
+  private static void streamedReplicatedChanges(TckContext tck) {
+    String id = tck.newEntityId(GCOUNTER);
+    try (CrdtEntityStream entity = connect(tck)) {
+      entity.send(init(SERVICE, id))
+          .send(streamedCommand(1, id, PROCESS_STREAMED, streamedRequest(id).build()))
+          .expect(streamedReply(1, States.gcounter(0), CrdtEffects.NONE))
+          .send(delta(CrdtDeltas.gcounter(5)))
+          .expect(streamed(1, States.gcounter(5), CrdtEffects.NONE))
+          .send(process(2, id, increment(1)))
+          .expect(reply(2, States.gcounter(6), updated(CrdtDeltas.gcounter(1))))
           .expect(streamed(1, States.gcounter(6), CrdtEffects.NONE))
           .passivate();
     }
