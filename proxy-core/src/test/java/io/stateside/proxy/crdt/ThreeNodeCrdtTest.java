@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import akka.actor.ActorSystem;
 import akka.cluster.Cluster;
 import akka.cluster.MemberStatus;
+import akka.cluster.ddata.DistributedData;
+import akka.cluster.ddata.GCounter;
+import akka.cluster.ddata.Replicator;
+import akka.pattern.Patterns;
 import akka.grpc.GrpcClientSettings;
 import akka.stream.KillSwitches;
 import akka.stream.UniqueKillSwitch;
@@ -16,6 +20,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.stateside.example.crdtcounter.Consistency;
 import io.stateside.example.crdtcounter.CounterRequest;
+import io.stateside.example.crdtcounter.CounterValue;
 import io.stateside.example.crdtcounter.CrdtCounterServiceClient;
 import io.stateside.example.crdtcounter.IncrementRequest;
 import io.stateside.protocol.crdt.CrdtStreamIn;
@@ -28,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -135,5 +141,45 @@ class ThreeNodeCrdtTest {
     assertEquals(Status.Code.DEADLINE_EXCEEDED, status.getCode());
     assertTrue(status.getDescription().contains("MAJORITY"), status.getDescription());
     assertEquals(6, increment(0, "shared", Consistency.LOCAL), "the unconfirmed change is kept on this node");
+  }
+
+  @Test
+  void aUserFunctionHearsOfOtherNodesChangesOnlyOnceItHasAnsweredItsOwnCommand() {
+    startCluster();
+    assertEquals(0, get(0, "held"));
+    userFunctions.get(0).hold("held");
+    CompletableFuture<Long> own = clients.get(0).increment(
+            IncrementRequest.newBuilder().setCounterId("held").setBy(1).build())
+        .toCompletableFuture().thenApply(CounterValue::getValue);
+    Await.until("node A's user function has the command",
+        () -> commands(0, "held") == 2);
+    for (int i = 0; i < 5; i++) {
+      increment(1, "held", Consistency.LOCAL);
+    }
+    Await.until("node A's replica has node B's increments", () -> replicaValue(nodes.get(0), "held") >= 5);
+    assertTrue(userFunctions.get(0).received("held").stream().noneMatch(CrdtStreamIn::hasDelta),
+        "no delta while the user function owes an answer");
+
+    userFunctions.get(0).release("held");
+    assertEquals(1, own.join(), "the held command saw only its own increment");
+    Await.until("node A's user function is told of node B's increments after answering",
+        () -> userFunctions.get(0).received("held").stream().filter(CrdtStreamIn::hasDelta)
+            .mapToLong(message -> message.getDelta().getGcounter().getIncrement()).sum() == 5);
+    assertEquals(6, get(0, "held"));
+  }
+
+  /** Commands node's user function got for the entity. */
+  private long commands(int node, String id) {
+    return userFunctions.get(node).received(id).stream().filter(CrdtStreamIn::hasCommand).count();
+  }
+
+  /** The value of the counter in the node's own replica. */
+  private static long replicaValue(StatesideProxy node, String id) {
+    Object answer = Patterns.ask(DistributedData.get(node.system()).replicator(),
+            new Replicator.Get<>(CrdtKey.of(CrdtCounterUserFunction.SERVICE, id), Replicator.readLocal()),
+            Duration.ofSeconds(5))
+        .toCompletableFuture().join();
+    return answer instanceof Replicator.GetSuccess<?> success
+        ? ((GCounter) success.dataValue()).getValue().longValue() : 0;
   }
 }

@@ -73,6 +73,7 @@ public final class CrdtCounterUserFunction implements EntityDiscovery, Crdt, Aut
   private final Map<String, Boolean> closeOnNextIncrement = new ConcurrentHashMap<>();
   /** Entity ids whose Increments get no answer at all. */
   private final Map<String, Boolean> silent = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Void>> held = new ConcurrentHashMap<>();
   /** Stands in the output for "end the stream here". */
   private static final CrdtStreamOut END_OF_STREAM = CrdtStreamOut.getDefaultInstance();
 
@@ -108,6 +109,21 @@ public final class CrdtCounterUserFunction implements EntityDiscovery, Crdt, Aut
 
   public void failNextIncrement(String entityId) {
     failNextIncrement.put(entityId, true);
+  }
+
+  /** The entity's Increments wait, unanswered, until {@link #release}; what follows them waits too. */
+  public void hold(String entityId) {
+    held.put(entityId, new CompletableFuture<>());
+  }
+
+  public void release(String entityId) {
+    held.remove(entityId).complete(null);
+  }
+
+  private CompletionStage<Void> gate(CounterStream stream, CrdtStreamIn message) {
+    CompletableFuture<Void> gate = held.get(stream.entityId);
+    boolean increment = message.hasCommand() && message.getCommand().getName().equals("Increment");
+    return gate != null && increment ? gate : CompletableFuture.completedFuture(null);
   }
 
   public void closeOnNextIncrement(String entityId) {
@@ -157,7 +173,11 @@ public final class CrdtCounterUserFunction implements EntityDiscovery, Crdt, Aut
   @Override
   public Source<CrdtStreamOut, NotUsed> handle(Source<CrdtStreamIn, NotUsed> in) {
     CounterStream stream = new CounterStream();
-    return in.mapConcat(stream::onMessage).takeWhile(out -> out != END_OF_STREAM).watchTermination((mat, done) -> {
+    // Recorded on arrival; answered in order, a held entity's Increments once released.
+    return in.map(stream::recorded)
+        .mapAsync(1, message -> gate(stream, message).thenApply(open -> stream.onMessage(message)))
+        .mapConcat(out -> out)
+        .takeWhile(out -> out != END_OF_STREAM).watchTermination((mat, done) -> {
       done.whenComplete((ok, error) -> {
         if (stream.entityId != null) {
           streamsClosed.merge(stream.entityId, 1, Integer::sum);
@@ -174,14 +194,26 @@ public final class CrdtCounterUserFunction implements EntityDiscovery, Crdt, Aut
     /** Open Watch calls by command id, with the value that ends each (0: none). */
     private final Map<Long, Long> watches = new LinkedHashMap<>();
 
-    List<CrdtStreamOut> onMessage(CrdtStreamIn message) throws InvalidProtocolBufferException {
+    CrdtStreamIn recorded(CrdtStreamIn message) {
       if (message.hasInit()) {
         entityId = message.getInit().getEntityId();
-        if (message.getInit().hasDelta()) {
-          value += message.getInit().getDelta().getGcounter().getIncrement();
-        }
       }
       received.computeIfAbsent(entityId, id -> new CopyOnWriteArrayList<>()).add(message);
+      return message;
+    }
+
+    List<CrdtStreamOut> onMessage(CrdtStreamIn message) {
+      try {
+        return answer(message);
+      } catch (InvalidProtocolBufferException e) {
+        throw new IllegalArgumentException("the proxy sent a payload that does not parse", e);
+      }
+    }
+
+    private List<CrdtStreamOut> answer(CrdtStreamIn message) throws InvalidProtocolBufferException {
+      if (message.hasInit() && message.getInit().hasDelta()) {
+        value += message.getInit().getDelta().getGcounter().getIncrement();
+      }
       return switch (message.getMessageCase()) {
         case DELTA -> {
           value += message.getDelta().getGcounter().getIncrement();
