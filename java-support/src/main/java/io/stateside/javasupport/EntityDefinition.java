@@ -14,9 +14,9 @@ import java.util.Optional;
  * is served with. Register any of them with {@link UserFunction.Builder#register}.
  *
  * <p>The kinds are those of the Cloudstate protocol, so the set is closed: {@link EventSourcedEntity},
- * {@link ValueEntity} and the stateless {@link Action} (whose persistence id is empty).
+ * {@link ValueEntity}, {@link CrdtEntity} and the stateless {@link Action} (whose persistence id is empty).
  */
-public abstract sealed class EntityDefinition permits EventSourcedEntity, ValueEntity, Action {
+public abstract sealed class EntityDefinition permits EventSourcedEntity, ValueEntity, CrdtEntity, Action {
 
   private final ServiceDescriptor service;
   private final String persistenceId;

@@ -24,6 +24,16 @@ final class ProtocolReplies {
         .build();
   }
 
+  /** A client action that carries reply metadata, sent only when it has entries (as other libraries do). */
+  static ClientAction clientAction(Answer answer, Metadata replyMetadata) {
+    ClientAction action = clientAction(answer);
+    io.stateside.protocol.Metadata metadata = replyMetadata.toProtocol();
+    if (!action.hasReply() || metadata.getEntriesCount() == 0) {
+      return action;
+    }
+    return action.toBuilder().setReply(action.getReply().toBuilder().setMetadata(metadata)).build();
+  }
+
   static ClientAction failure(long commandId, String description) {
     return ClientAction.newBuilder()
         .setFailure(Failure.newBuilder().setCommandId(commandId).setDescription(description))

@@ -205,7 +205,8 @@ public final class UserFunction {
     }
 
     /**
-     * Serves an entity type of any kind: an {@link EventSourcedEntity}, a {@link ValueEntity} or an {@link Action}.
+     * Serves an entity type of any kind: an {@link EventSourcedEntity}, a {@link ValueEntity}, a
+     * {@link CrdtEntity} or an {@link Action}.
      *
      * @param entity the entity definition
      * @return this builder

@@ -14,6 +14,10 @@
  *   <li>{@link io.stateside.javasupport.ValueEntity}: the state is one protobuf message; command
  *       handlers return a {@link io.stateside.javasupport.ValueEffect} (update or delete the state
  *       and reply, reply, forward, or fail), and the proxy stores the state whole.</li>
+ *   <li>{@link io.stateside.javasupport.CrdtEntity}: the state is a replicated data type
+ *       ({@link io.stateside.javasupport.Crdt}) that command handlers change in place through a
+ *       {@link io.stateside.javasupport.CrdtContext}; the library sends the proxy only the delta.
+ *       Server-streaming commands can follow every change of it.</li>
  * </ul>
  *
  * <p>Forwards and side effects are {@link io.stateside.javasupport.ServiceCall}s, typed by their

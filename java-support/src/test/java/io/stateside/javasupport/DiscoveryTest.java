@@ -39,7 +39,8 @@ class DiscoveryTest {
     spec = userFunction.discovery()
         .discover(ProxyInfo.newBuilder().setProtocolMajorVersion(0).setProtocolMinorVersion(2)
             .setProxyName("discovery-test").addSupportedEntityTypes("cloudstate.eventsourced.EventSourced")
-            .addSupportedEntityTypes("cloudstate.valueentity.ValueEntity").build())
+            .addSupportedEntityTypes("cloudstate.valueentity.ValueEntity")
+            .addSupportedEntityTypes("cloudstate.crdt.Crdt").build())
         .toCompletableFuture().get(LoopbackUserFunction.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
@@ -83,6 +84,11 @@ class DiscoveryTest {
                 .setPersistenceId(StockEntity.PERSISTENCE_ID)
                 .setPassivationStrategy(EntityPassivationStrategy.newBuilder()
                     .setTimeout(TimeoutPassivationStrategy.newBuilder().setTimeout(StockEntity.PASSIVATION.toMillis())))
+                .build(),
+            Entity.newBuilder()
+                .setEntityType("cloudstate.crdt.Crdt")
+                .setServiceName("stateside.javasupport.test.ReplicatedService")
+                .setPersistenceId("ReplicatedService")
                 .build()),
         spec.getEntitiesList());
   }
@@ -109,6 +115,7 @@ class DiscoveryTest {
             "javasupport/test/account.proto",
             "javasupport/test/audit.proto",
             "javasupport/test/stock.proto",
+            "javasupport/test/replicated.proto",
             "google/protobuf/empty.proto",
             "google/protobuf/timestamp.proto",
             "stateside/example/counter.proto",

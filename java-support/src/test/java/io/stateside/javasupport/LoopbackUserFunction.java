@@ -4,13 +4,14 @@ import akka.actor.ActorSystem;
 import akka.grpc.GrpcClientSettings;
 import com.typesafe.config.ConfigFactory;
 import io.stateside.protocol.EntityDiscoveryClient;
+import io.stateside.protocol.crdt.CrdtClient;
 import io.stateside.protocol.eventsourced.EventSourcedClient;
 import io.stateside.protocol.valueentity.ValueEntityClient;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The test entities (event-sourced and value) served by a real {@link UserFunction} on a free loopback port, and real gRPC
+ * The test entities (event-sourced, value and CRDT) served by a real {@link UserFunction} on a free loopback port, and real gRPC
  * clients of it, as the proxy would use them.
  */
 final class LoopbackUserFunction implements AutoCloseable {
@@ -23,6 +24,7 @@ final class LoopbackUserFunction implements AutoCloseable {
   private final ActorSystem clientSystem;
   private final EventSourcedClient eventSourced;
   private final ValueEntityClient valueEntity;
+  private final CrdtClient crdt;
   private final EntityDiscoveryClient discovery;
 
   private LoopbackUserFunction() throws Exception {
@@ -34,6 +36,7 @@ final class LoopbackUserFunction implements AutoCloseable {
         .register(AccountEntity.definition())
         .register(CounterEntity.definition())
         .register(StockEntity.definition())
+        .register(ReplicatedEntity.definition())
         .build()
         .start().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     clientSystem = ActorSystem.create("test-client", ConfigFactory.parseString("akka.actor.provider = local")
@@ -42,6 +45,7 @@ final class LoopbackUserFunction implements AutoCloseable {
         GrpcClientSettings.connectToServiceAt("127.0.0.1", server.port(), clientSystem).withTls(false);
     eventSourced = EventSourcedClient.create(settings, clientSystem);
     valueEntity = ValueEntityClient.create(settings, clientSystem);
+    crdt = CrdtClient.create(settings, clientSystem);
     discovery = EntityDiscoveryClient.create(settings, clientSystem);
   }
 
@@ -59,6 +63,11 @@ final class LoopbackUserFunction implements AutoCloseable {
     return ValueStreamProbe.open(valueEntity, clientSystem);
   }
 
+  /** Opens a new CRDT entity stream. */
+  CrdtStreamProbe openCrdtStream() {
+    return CrdtStreamProbe.open(crdt, clientSystem);
+  }
+
   EntityDiscoveryClient discovery() {
     return discovery;
   }
@@ -67,6 +76,7 @@ final class LoopbackUserFunction implements AutoCloseable {
   public void close() throws Exception {
     eventSourced.close().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     valueEntity.close().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    crdt.close().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     discovery.close().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     clientSystem.terminate();
     clientSystem.getWhenTerminated().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);

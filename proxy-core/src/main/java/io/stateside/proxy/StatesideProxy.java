@@ -27,6 +27,7 @@ import io.stateside.proxy.entity.EntityContext;
 import io.stateside.proxy.entity.EntityGateway;
 import io.stateside.proxy.entity.EntityKind;
 import io.stateside.proxy.entity.EntityKinds;
+import io.stateside.proxy.entity.SideEffectRunner;
 import io.stateside.proxy.entity.UserEntity;
 import io.stateside.proxy.frontend.ProtocolDispatch;
 import io.stateside.proxy.health.ProxyHealth;
@@ -42,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -129,7 +131,11 @@ public final class StatesideProxy {
           .whenComplete((entities, error) -> discoveryClient.close())
           .thenCompose(entities -> formation.memberUp().thenApply(up -> entities))
           .thenCompose(entities -> {
-            CommandRouter router = startEntities(entities, new EntityContext(system, settings, userFunction, metrics));
+            // Entities may run side effects of their own once the router, built from them all, exists.
+            AtomicReference<CommandRouter> routing = new AtomicReference<>();
+            SideEffectRunner sideEffects = effects -> routing.get().runDetached(effects, settings.requestTimeout());
+            CommandRouter router = startEntities(entities, new EntityContext(system, settings, userFunction, metrics, sideEffects));
+            routing.set(router);
             ProtocolDispatch frontend = ProtocolDispatch.of(router, services(entities), settings, system);
             return Http.get(system)
                 .newServerAt(settings.httpInterface(), settings.httpPort())

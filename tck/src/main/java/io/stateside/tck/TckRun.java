@@ -18,6 +18,10 @@ import io.stateside.protocol.action.ActionCommand;
 import io.stateside.protocol.action.ActionProtocol;
 import io.stateside.protocol.action.ActionProtocolClient;
 import io.stateside.protocol.action.ActionResponse;
+import io.stateside.protocol.crdt.Crdt;
+import io.stateside.protocol.crdt.CrdtClient;
+import io.stateside.protocol.crdt.CrdtStreamIn;
+import io.stateside.protocol.crdt.CrdtStreamOut;
 import io.stateside.protocol.eventsourced.EventSourced;
 import io.stateside.protocol.eventsourced.EventSourcedClient;
 import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
@@ -91,6 +95,7 @@ public final class TckRun implements AutoCloseable {
   private EntityDiscoveryClient userFunctionDiscovery;
   private EventSourcedClient userFunctionEventSourced;
   private ValueEntityClient userFunctionValueEntity;
+  private CrdtClient userFunctionCrdt;
   private ActionProtocolClient userFunctionActions;
   private EntitySpec declaredSpec;
   private Interceptor interceptor;
@@ -107,6 +112,7 @@ public final class TckRun implements AutoCloseable {
         .setProxyName("stateside-tck")
         .setProxyVersion(Tck.VERSION)
         .addSupportedEntityTypes(ActionProtocol.name)
+        .addSupportedEntityTypes(Crdt.name)
         .addSupportedEntityTypes(EventSourced.name)
         .addSupportedEntityTypes(ValueEntity.name)
         .build();
@@ -138,10 +144,12 @@ public final class TckRun implements AutoCloseable {
     userFunctionDiscovery = EntityDiscoveryClient.create(toUserFunction, system);
     userFunctionEventSourced = EventSourcedClient.create(toUserFunction, system);
     userFunctionValueEntity = ValueEntityClient.create(toUserFunction, system);
+    userFunctionCrdt = CrdtClient.create(toUserFunction, system);
     userFunctionActions = ActionProtocolClient.create(toUserFunction, system);
     resources.add(() -> userFunctionDiscovery.close().toCompletableFuture().get(10, TimeUnit.SECONDS));
     resources.add(() -> userFunctionEventSourced.close().toCompletableFuture().get(10, TimeUnit.SECONDS));
     resources.add(() -> userFunctionValueEntity.close().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    resources.add(() -> userFunctionCrdt.close().toCompletableFuture().get(10, TimeUnit.SECONDS));
     resources.add(() -> userFunctionActions.close().toCompletableFuture().get(10, TimeUnit.SECONDS));
     declaredSpec = discoverDirectly();
 
@@ -299,7 +307,15 @@ public final class TckRun implements AutoCloseable {
 
     @Override
     public String newEntityId() {
-      String id = "tck-" + runTag + "-" + entityCounter.incrementAndGet();
+      return scenarioEntity("tck-" + runTag + "-" + entityCounter.incrementAndGet());
+    }
+
+    @Override
+    public String newEntityId(String prefix) {
+      return scenarioEntity(prefix + "-tck-" + runTag + "-" + entityCounter.incrementAndGet());
+    }
+
+    private String scenarioEntity(String id) {
       entityIds.add(id);
       return id;
     }
@@ -322,6 +338,11 @@ public final class TckRun implements AutoCloseable {
     @Override
     public ProtocolStream<ValueEntityStreamIn, ValueEntityStreamOut> connectValueEntity() {
       return ProtocolStream.open(userFunctionValueEntity::handle, Materializer.matFromSystem(system), settings.timeout());
+    }
+
+    @Override
+    public ProtocolStream<CrdtStreamIn, CrdtStreamOut> connectCrdt() {
+      return ProtocolStream.open(userFunctionCrdt::handle, Materializer.matFromSystem(system), settings.timeout());
     }
 
     @Override

@@ -65,6 +65,6 @@ class CommandLineTest {
     assertThrows(IllegalArgumentException.class, () -> CommandLine.parse("--proxy-port", "http"));
     assertThrows(IllegalArgumentException.class, () -> CommandLine.parse("--timeout"));
     assertThrows(IllegalArgumentException.class, () -> CommandLine.parse("--frobnicate"));
-    assertThrows(IllegalArgumentException.class, () -> ScenarioGroups.selected(List.of("crdt")));
+    assertThrows(IllegalArgumentException.class, () -> ScenarioGroups.selected(List.of("workflows")));
   }
 }

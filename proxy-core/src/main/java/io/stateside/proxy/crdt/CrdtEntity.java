@@ -26,6 +26,7 @@ import io.stateside.protocol.crdt.CrdtStreamedMessage;
 import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
 import io.stateside.proxy.entity.EntityReplies;
+import io.stateside.proxy.entity.SideEffectRunner;
 import io.stateside.proxy.telemetry.EntityMetrics;
 import io.stateside.proxy.telemetry.ThrottledLog;
 import java.net.URLDecoder;
@@ -72,7 +73,8 @@ public final class CrdtEntity extends AbstractActorWithTimers {
       int maxCommandsInFlight,
       Duration passivationTimeout,
       Duration userFunctionTimeout,
-      EntityMetrics metrics) {}
+      EntityMetrics metrics,
+      SideEffectRunner sideEffects) {}
 
   /** A streamed call's command, with the client's end of it. */
   record StreamedCommand(EntityCommand command, StreamedReplies replies) implements NoSerializationVerificationNeeded {}
@@ -85,7 +87,8 @@ public final class CrdtEntity extends AbstractActorWithTimers {
 
   private enum Tick implements NoSerializationVerificationNeeded { INSTANCE }
 
-  private record ClientGone(long commandId) implements NoSerializationVerificationNeeded {}
+  /** The client of a streamed call has gone; ids are per stream, hence the incarnation. */
+  private record ClientGone(int incarnation, long commandId) implements NoSerializationVerificationNeeded {}
 
   /** The request of an initial read: for which incarnation. */
   private record Load(int incarnation) implements NoSerializationVerificationNeeded {}
@@ -217,7 +220,8 @@ public final class CrdtEntity extends AbstractActorWithTimers {
         })
         .match(Replicator.StoreFailure.class, failure ->
             written(failure.getRequest(), EntityReplies.unavailable("the durable CRDT store could not keep the update")))
-        .match(ClientGone.class, gone -> onClientGone(gone.commandId()))
+        .match(ClientGone.class, gone -> gone.incarnation() == incarnation, gone -> onClientGone(gone.commandId()))
+        .match(ClientGone.class, stale -> {})
         .matchEquals(Tick.INSTANCE, tick -> onTick())
         .matchEquals(Stop.INSTANCE, stop -> {
           stopRequested = true;
@@ -245,7 +249,8 @@ public final class CrdtEntity extends AbstractActorWithTimers {
       StreamedCall streamed = null;
       if (next.replies() != null) {
         streamed = new StreamedCall(next.replies());
-        next.replies().whenGone(() -> self().tell(new ClientGone(id), ActorRef.noSender()));
+        int sentOn = incarnation;
+        next.replies().whenGone(() -> self().tell(new ClientGone(sentOn, id), ActorRef.noSender()));
       }
       EntityCommand command = next.command();
       calls.put(id, new Caller(id, command.getName(), next.sender(), streamed, System.nanoTime()));
@@ -328,10 +333,8 @@ public final class CrdtEntity extends AbstractActorWithTimers {
       restart("it answered a cancellation of call " + response.getCommandId() + " that was not sent");
       return;
     }
-    if (response.getSideEffectsCount() > 0) {
-      log.warn("cancel-side-effects", "CRDT entity {}/{}: the side effects of a stream cancellation are not run",
-          settings.serviceName(), entityId);
-    }
+    // Nobody waits for this answer: its side effects run on their own.
+    settings.sideEffects().run(response.getSideEffectsList());
     perform(response.hasStateAction() ? response.getStateAction() : null, null, null, true);
   }
 
@@ -398,7 +401,9 @@ public final class CrdtEntity extends AbstractActorWithTimers {
 
   private EntityReply notConfirmed(Optional<Object> request) {
     String consistency = request.map(r -> ((AfterWrite) r).consistency()).orElse("the requested consistency");
-    return EntityReplies.unavailable("the change was not confirmed by " + consistency + " of the replicas within "
+    // DEADLINE_EXCEEDED, as gRPC has it for a change that may have been made although its
+    // confirmation did not come in time; its description reaches the client as is.
+    return EntityReplies.expired("the change was not confirmed by " + consistency + " of the replicas within "
         + settings.crdt().writeTimeout().toMillis() + " ms; it is kept on this node and spreads to the others when"
         + " they can be reached");
   }
@@ -581,6 +586,8 @@ public final class CrdtEntity extends AbstractActorWithTimers {
       stream = null;
     }
     incarnation++;
+    // Command ids count from 1 on every stream.
+    lastCommandId = 0;
     phase = Phase.LOADING;
     seen = null;
     behind = false;

@@ -50,7 +50,8 @@ public final class CrdtKind implements EntityKind {
         context.settings().entityPipelineDepth(),
         entity.passivationTimeout(),
         context.settings().userFunctionTimeout(),
-        context.metrics().entities("crdt", entity.serviceName()));
+        context.metrics().entities("crdt", entity.serviceName()),
+        context.sideEffects());
     ActorRef entities = context.system().actorOf(CrdtEntities.props(settings), "crdt-" + actorName(entity.serviceName()));
     return new CrdtGateway(entities, crdt.streamBuffer());
   }

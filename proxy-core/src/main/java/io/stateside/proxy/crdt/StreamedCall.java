@@ -38,29 +38,28 @@ final class StreamedCall {
   /** The answer to the command itself; {@code end}: the user function does not stream. */
   void deliverFirst(EntityReply reply, boolean end) {
     firstDelivered = true;
-    boolean taken = replies.offer(reply);
+    boolean fits = replies.offer(reply) != StreamedReplies.Offered.FULL;
     for (EntityReply later : held) {
-      taken = taken && replies.offer(later);
+      fits = fits && replies.offer(later) != StreamedReplies.Offered.FULL;
     }
     held.clear();
-    if (end || endHeld) {
-      replies.complete();
-    } else if (!taken) {
+    if (!fits) {
       overflow();
+    } else if (end || endHeld) {
+      replies.complete();
     }
   }
 
-  /** A message the user function streamed; false when the client cannot take it. */
-  boolean deliver(EntityReply reply) {
+  /**
+   * A message the user function streamed. A client that cannot keep up has its call ended; one
+   * that has gone is told nothing (the entity hears of it on its own).
+   */
+  void deliver(EntityReply reply) {
     if (!firstDelivered) {
       held.add(reply);
-      return true;
+    } else if (replies.offer(reply) == StreamedReplies.Offered.FULL) {
+      overflow();
     }
-    if (replies.offer(reply)) {
-      return true;
-    }
-    overflow();
-    return false;
   }
 
   /** The user function ended the stream. */

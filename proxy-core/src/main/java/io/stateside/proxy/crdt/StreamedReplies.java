@@ -2,6 +2,7 @@ package io.stateside.proxy.crdt;
 
 import akka.NotUsed;
 import akka.stream.BoundedSourceQueue;
+import akka.stream.QueueOfferResult;
 import akka.stream.javadsl.Source;
 import io.stateside.protocol.internal.EntityReply;
 import java.util.concurrent.CompletableFuture;
@@ -35,17 +36,33 @@ final class StreamedReplies {
         });
   }
 
-  /** False when the reply cannot be taken: the client has gone, or reads too slowly. */
-  boolean offer(EntityReply reply) {
-    return queue.offer(reply).isEnqueued();
+  /** What became of an offered reply. */
+  enum Offered { TAKEN, FULL, GONE }
+
+  Offered offer(EntityReply reply) {
+    QueueOfferResult result = queue.offer(reply);
+    if (result.isEnqueued()) {
+      return Offered.TAKEN;
+    }
+    return result == QueueOfferResult.dropped() ? Offered.FULL : Offered.GONE;
   }
 
+  /** Ends the client's stream after what it holds; nothing happens if it is over already. */
   void complete() {
-    queue.complete();
+    try {
+      queue.complete();
+    } catch (IllegalStateException alreadyOver) {
+      // The client left, or the stream was ended before: nothing to end.
+    }
   }
 
+  /** Fails the client's stream; nothing happens if it is over already. */
   void fail(Throwable error) {
-    queue.fail(error);
+    try {
+      queue.fail(error);
+    } catch (IllegalStateException alreadyOver) {
+      // As in complete().
+    }
   }
 
   /** Runs {@code then} once the client's stream is over, at once if it already is. */

@@ -5,6 +5,7 @@ import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
 import io.stateside.protocol.Entity;
 import io.stateside.protocol.EntitySpec;
+import io.stateside.protocol.frontend.EventsProto;
 import io.stateside.proxy.entity.EntityKind;
 import io.stateside.proxy.entity.EntityKinds;
 import io.stateside.proxy.entity.UserEntity;
@@ -17,12 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks a user function's spec before anything is served: all of it is usable, or the
  * proxy refuses it with every problem named, rather than serving half of it.
  */
 public final class SpecValidator {
+
+  private static final Logger log = LoggerFactory.getLogger(SpecValidator.class);
 
   private final EntityKinds kinds;
   private final Duration defaultPassivationTimeout;
@@ -83,7 +88,27 @@ public final class SpecValidator {
       }
     }
     problems.addAll(HttpRules.of(accepted.stream().map(UserEntity::service).toList()).problems());
-    return problems.isEmpty() ? new Accepted(List.copyOf(accepted)) : new Refused(List.copyOf(problems));
+    if (problems.isEmpty()) {
+      warnOfUnservedEventing(accepted);
+      return new Accepted(List.copyOf(accepted));
+    }
+    return new Refused(List.copyOf(problems));
+  }
+
+  /**
+   * Eventing ({@code cloudstate.eventing}) is not served yet: say so once, rather than let a
+   * method that declares a topic or an event log wait for input that never comes.
+   */
+  private static void warnOfUnservedEventing(List<UserEntity> accepted) {
+    List<String> methods = accepted.stream()
+        .flatMap(entity -> entity.service().getMethods().stream())
+        .filter(method -> method.getOptions().hasExtension(EventsProto.eventing))
+        .map(MethodDescriptor::getFullName)
+        .toList();
+    if (!methods.isEmpty()) {
+      log.warn("Eventing is not served yet: {} declare (cloudstate.eventing) sources or destinations, which are "
+          + "ignored; the methods are served to clients as usual", methods);
+    }
   }
 
   private static List<String> keyProblems(ServiceDescriptor service) {

@@ -10,15 +10,12 @@ import java.util.function.BiFunction;
 /**
  * What an entity type needs from the running proxy to start its entities. {@code metrics} is
  * where its entities report activations, recoveries, journal writes and stream failures
- * ({@link ProxyMetrics#entities}).
+ * ({@link ProxyMetrics#entities}); {@code sideEffects} runs side effects that no call is waiting
+ * for.
  */
 public record EntityContext(
-    ActorSystem system, ProxySettings settings, GrpcClientSettings userFunction, ProxyMetrics metrics) {
-
-  /** A context whose metrics are this actor system's node metrics. */
-  public EntityContext(ActorSystem system, ProxySettings settings, GrpcClientSettings userFunction) {
-    this(system, settings, userFunction, ProxyMetrics.get(system));
-  }
+    ActorSystem system, ProxySettings settings, GrpcClientSettings userFunction, ProxyMetrics metrics,
+    SideEffectRunner sideEffects) {
 
   /**
    * The connections one service's entity streams share, each made with {@code create} (a

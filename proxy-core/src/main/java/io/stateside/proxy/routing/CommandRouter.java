@@ -178,6 +178,12 @@ public final class CommandRouter {
     return dispatch(target, targetId, forward.getPayload(), forward.getMetadata(), deadline, expectedOutput);
   }
 
+  /** Runs side effects that no caller waits for, each with the given deadline. */
+  public void runDetached(List<SideEffect> effects, Duration timeout) {
+    Deadline deadline = Deadline.in(timeout);
+    effects.forEach(effect -> sideEffect(effect, deadline));
+  }
+
   private CompletionStage<Void> sideEffect(SideEffect effect, Deadline deadline) {
     String path = effect.getServiceName() + "/" + effect.getCommandName();
     MethodRoute target = routes.get(path);

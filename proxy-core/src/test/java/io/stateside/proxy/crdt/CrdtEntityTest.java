@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import akka.actor.ActorRef;
 import akka.actor.ActorSystem;
 import akka.grpc.GrpcClientSettings;
 import akka.stream.javadsl.Sink;
@@ -22,6 +23,7 @@ import io.stateside.proxy.testing.ProxyHarness;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -136,23 +138,57 @@ class CrdtEntityTest {
     kill.shutdown();
     Await.until("the user function was told of the cancellation",
         () -> userFunction.received("cw").stream().anyMatch(CrdtStreamIn::hasStreamCancelled));
+    Await.until("the side effect of the user function's answer ran", () -> get("cancels-cw") == 1);
     assertEquals(1, increment("cw", 1, Consistency.LOCAL), "the entity goes on serving calls");
   }
 
   @Test
-  void aDeletedEntityRefusesEveryLaterCall() {
-    start();
+  void aDeletedEntityRefusesEveryLaterCallEvenAfterItPassivated() {
+    userSide = ProxyHarness.userSideSystem();
+    start(CrdtCounterUserFunction.start(userSide, Duration.ofMillis(200)));
     increment("d", 5, Consistency.LOCAL);
     client.delete(CounterRequest.newBuilder().setCounterId("d").build()).toCompletableFuture().join();
+    assertDeleted("d");
+    Await.until("the deleted entity passivated", () -> entityActor("d").isEmpty());
+    assertDeleted("d");
+    assertEquals(1, increment("other", 1, Consistency.LOCAL), "other entities are untouched");
+  }
+
+  @Test
+  void anEntityWithAnOpenWatchIsNotPassivated() {
+    userSide = ProxyHarness.userSideSystem();
+    start(CrdtCounterUserFunction.start(userSide, Duration.ofMillis(200)));
+    List<Long> seen = new CopyOnWriteArrayList<>();
+    client.watch(CounterRequest.newBuilder().setCounterId("kept").setUntil(2).build())
+        .runWith(Sink.foreach(value -> seen.add(value.getValue())), userSide);
+    Await.until("the watch is open", () -> !seen.isEmpty());
+    increment("idle", 1, Consistency.LOCAL);
+    Await.until("an entity without a watch passivated meanwhile", () -> userFunction.streamsClosed("idle") == 1);
+    assertEquals(0, userFunction.streamsClosed("kept"), "the watched entity kept its stream");
+    increment("kept", 2, Consistency.LOCAL);
+    Await.until("the watch saw the change and ended", () -> seen.equals(List.of(0L, 2L)));
+  }
+
+  private void assertDeleted(String id) {
     StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> {
       try {
-        get("d");
+        get(id);
       } catch (CompletionException e) {
         throw e.getCause();
       }
     });
     assertEquals(Status.Code.UNKNOWN, refused.getStatus().getCode());
     assertTrue(refused.getStatus().getDescription().contains("deleted"), refused.getStatus().getDescription());
+  }
+
+  /** The entity's actor on the proxy, if it runs. */
+  private Optional<ActorRef> entityActor(String id) {
+    try {
+      return Optional.of(proxy.system().actorSelection("/user/crdt-" + CrdtCounterUserFunction.SERVICE + "/" + id)
+          .resolveOne(Duration.ofSeconds(5)).toCompletableFuture().join());
+    } catch (CompletionException notRunning) {
+      return Optional.empty();
+    }
   }
 
   @Test

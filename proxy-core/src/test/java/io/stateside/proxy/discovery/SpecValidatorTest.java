@@ -8,6 +8,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.google.protobuf.DescriptorProtos.MethodDescriptorProto;
+import com.google.protobuf.DescriptorProtos.MethodOptions;
 import com.google.protobuf.DescriptorProtos.ServiceDescriptorProto;
 import io.stateside.example.counter.CounterProto;
 import io.stateside.protocol.Entity;
@@ -15,11 +16,15 @@ import io.stateside.protocol.EntityPassivationStrategy;
 import io.stateside.protocol.EntitySpec;
 import io.stateside.protocol.ServiceInfo;
 import io.stateside.protocol.TimeoutPassivationStrategy;
+import io.stateside.protocol.frontend.EventSource;
+import io.stateside.protocol.frontend.Eventing;
+import io.stateside.protocol.frontend.EventsProto;
 import io.stateside.proxy.entity.EntityKinds;
 import io.stateside.proxy.eventsourced.EventSourcedKind;
 import io.stateside.proxy.valueentity.ValueEntityKind;
 import io.stateside.proxy.entity.UserEntity;
 import io.stateside.proxy.testing.CounterUserFunction;
+import io.stateside.proxy.testing.LogCapture;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -126,5 +131,27 @@ class SpecValidatorTest {
   @Test
   void refusesASpecWithoutEntities() {
     assertTrue(problems(spec(counterFiles(), ServiceInfo.getDefaultInstance())).get(0).contains("no entities"));
+  }
+
+  @Test
+  void acceptsMethodsThatDeclareEventingAndSaysOnceThatItIsNotServed() {
+    FileDescriptorSet.Builder files = counterFiles().toBuilder();
+    for (FileDescriptorProto.Builder file : files.getFileBuilderList()) {
+      for (ServiceDescriptorProto.Builder service : file.getServiceBuilderList()) {
+        for (MethodDescriptorProto.Builder method : service.getMethodBuilderList()) {
+          if (method.getName().equals("Increase")) {
+            method.setOptions(MethodOptions.newBuilder().setExtension(EventsProto.eventing, Eventing.newBuilder()
+                .setIn(EventSource.newBuilder().setTopic("increases")).build()));
+          }
+        }
+      }
+    }
+    try (LogCapture log = new LogCapture()) {
+      assertInstanceOf(SpecValidator.Accepted.class,
+          validator.validate(spec(files.build(), ServiceInfo.getDefaultInstance(), counterEntity())));
+      List<String> warnings = log.linesContaining("Eventing is not served yet");
+      assertEquals(1, warnings.size(), warnings.toString());
+      assertTrue(warnings.get(0).contains(CounterUserFunction.SERVICE + ".Increase"), warnings.get(0));
+    }
   }
 }

@@ -25,6 +25,7 @@ import io.stateside.protocol.Failure;
 import io.stateside.protocol.ProxyInfo;
 import io.stateside.protocol.Reply;
 import io.stateside.protocol.ServiceInfo;
+import io.stateside.protocol.SideEffect;
 import io.stateside.protocol.TimeoutPassivationStrategy;
 import io.stateside.protocol.UserFunctionError;
 import io.stateside.protocol.crdt.Crdt;
@@ -68,6 +69,13 @@ public final class CrdtCounterUserFunction implements EntityDiscovery, Crdt, Aut
   private final Map<String, Integer> streamsClosed = new ConcurrentHashMap<>();
   /** Entity ids whose next Increment fails the whole stream, as a crashing library would. */
   private final Map<String, Boolean> failNextIncrement = new ConcurrentHashMap<>();
+  /** Entity ids whose stream ends, without a word, at the next Increment. */
+  private final Map<String, Boolean> closeOnNextIncrement = new ConcurrentHashMap<>();
+  /** Entity ids whose Increments get no answer at all. */
+  private final Map<String, Boolean> silent = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Void>> held = new ConcurrentHashMap<>();
+  /** Stands in the output for "end the stream here". */
+  private static final CrdtStreamOut END_OF_STREAM = CrdtStreamOut.getDefaultInstance();
 
   private CrdtCounterUserFunction(ActorSystem system, Optional<Duration> passivationTimeout) {
     this.passivationTimeout = passivationTimeout;
@@ -101,6 +109,34 @@ public final class CrdtCounterUserFunction implements EntityDiscovery, Crdt, Aut
 
   public void failNextIncrement(String entityId) {
     failNextIncrement.put(entityId, true);
+  }
+
+  /** The entity's Increments wait, unanswered, until {@link #release}; what follows them waits too. */
+  public void hold(String entityId) {
+    held.put(entityId, new CompletableFuture<>());
+  }
+
+  public void release(String entityId) {
+    held.remove(entityId).complete(null);
+  }
+
+  private CompletionStage<Void> gate(CounterStream stream, CrdtStreamIn message) {
+    CompletableFuture<Void> gate = held.get(stream.entityId);
+    boolean increment = message.hasCommand() && message.getCommand().getName().equals("Increment");
+    return gate != null && increment ? gate : CompletableFuture.completedFuture(null);
+  }
+
+  public void closeOnNextIncrement(String entityId) {
+    closeOnNextIncrement.put(entityId, true);
+  }
+
+  /** From now on the entity's Increments go unanswered, or again answered when false. */
+  public void silent(String entityId, boolean silence) {
+    if (silence) {
+      silent.put(entityId, true);
+    } else {
+      silent.remove(entityId);
+    }
   }
 
   public List<String> reportedErrors() {
@@ -137,7 +173,11 @@ public final class CrdtCounterUserFunction implements EntityDiscovery, Crdt, Aut
   @Override
   public Source<CrdtStreamOut, NotUsed> handle(Source<CrdtStreamIn, NotUsed> in) {
     CounterStream stream = new CounterStream();
-    return in.mapConcat(stream::onMessage).watchTermination((mat, done) -> {
+    // Recorded on arrival; answered in order, a held entity's Increments once released.
+    return in.map(stream::recorded)
+        .mapAsync(1, message -> gate(stream, message).thenApply(open -> stream.onMessage(message)))
+        .mapConcat(out -> out)
+        .takeWhile(out -> out != END_OF_STREAM).watchTermination((mat, done) -> {
       done.whenComplete((ok, error) -> {
         if (stream.entityId != null) {
           streamsClosed.merge(stream.entityId, 1, Integer::sum);
@@ -154,14 +194,26 @@ public final class CrdtCounterUserFunction implements EntityDiscovery, Crdt, Aut
     /** Open Watch calls by command id, with the value that ends each (0: none). */
     private final Map<Long, Long> watches = new LinkedHashMap<>();
 
-    List<CrdtStreamOut> onMessage(CrdtStreamIn message) throws InvalidProtocolBufferException {
+    CrdtStreamIn recorded(CrdtStreamIn message) {
       if (message.hasInit()) {
         entityId = message.getInit().getEntityId();
-        if (message.getInit().hasDelta()) {
-          value += message.getInit().getDelta().getGcounter().getIncrement();
-        }
       }
       received.computeIfAbsent(entityId, id -> new CopyOnWriteArrayList<>()).add(message);
+      return message;
+    }
+
+    List<CrdtStreamOut> onMessage(CrdtStreamIn message) {
+      try {
+        return answer(message);
+      } catch (InvalidProtocolBufferException e) {
+        throw new IllegalArgumentException("the proxy sent a payload that does not parse", e);
+      }
+    }
+
+    private List<CrdtStreamOut> answer(CrdtStreamIn message) throws InvalidProtocolBufferException {
+      if (message.hasInit() && message.getInit().hasDelta()) {
+        value += message.getInit().getDelta().getGcounter().getIncrement();
+      }
       return switch (message.getMessageCase()) {
         case DELTA -> {
           value += message.getDelta().getGcounter().getIncrement();
@@ -169,9 +221,15 @@ public final class CrdtCounterUserFunction implements EntityDiscovery, Crdt, Aut
         }
         case COMMAND -> onCommand(message.getCommand());
         case STREAM_CANCELLED -> {
+          // Counts the entity's cancelled watches, in counter "cancels-<id>", by a side effect.
           watches.remove(message.getStreamCancelled().getId());
-          yield List.of(CrdtStreamOut.newBuilder().setStreamCancelledResponse(
-              CrdtStreamCancelledResponse.newBuilder().setCommandId(message.getStreamCancelled().getId())).build());
+          IncrementRequest countCancel = IncrementRequest.newBuilder().setCounterId("cancels-" + entityId).setBy(1).build();
+          yield List.of(CrdtStreamOut.newBuilder().setStreamCancelledResponse(CrdtStreamCancelledResponse.newBuilder()
+              .setCommandId(message.getStreamCancelled().getId())
+              .addSideEffects(SideEffect.newBuilder()
+                  .setServiceName(SERVICE)
+                  .setCommandName("Increment")
+                  .setPayload(Any.pack(countCancel)))).build());
         }
         default -> List.of();
       };
@@ -182,6 +240,12 @@ public final class CrdtCounterUserFunction implements EntityDiscovery, Crdt, Aut
       List<CrdtStreamOut> out = new ArrayList<>();
       switch (command.getName()) {
         case "Increment" -> {
+          if (closeOnNextIncrement.remove(entityId) != null) {
+            return List.of(END_OF_STREAM);
+          }
+          if (silent.containsKey(entityId)) {
+            return List.of();
+          }
           if (failNextIncrement.remove(entityId) != null) {
             return List.of(CrdtStreamOut.newBuilder().setFailure(Failure.newBuilder()
                 .setCommandId(command.getId()).setDescription("the counter broke")).build());

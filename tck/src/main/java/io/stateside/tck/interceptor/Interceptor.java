@@ -16,6 +16,11 @@ import io.stateside.protocol.action.ActionProtocol;
 import io.stateside.protocol.action.ActionProtocolClient;
 import io.stateside.protocol.action.ActionProtocolHandlerFactory;
 import io.stateside.protocol.action.ActionResponse;
+import io.stateside.protocol.crdt.Crdt;
+import io.stateside.protocol.crdt.CrdtClient;
+import io.stateside.protocol.crdt.CrdtHandlerFactory;
+import io.stateside.protocol.crdt.CrdtStreamIn;
+import io.stateside.protocol.crdt.CrdtStreamOut;
 import io.stateside.protocol.eventsourced.EventSourced;
 import io.stateside.protocol.eventsourced.EventSourcedClient;
 import io.stateside.protocol.eventsourced.EventSourcedHandlerFactory;
@@ -45,11 +50,14 @@ public final class Interceptor implements AutoCloseable {
   private final ValueEntityInterceptor valueEntity;
   private final ActionProtocolClient actionClient;
   private final ActionInterceptor action;
+  private final CrdtClient crdtClient;
+  private final CrdtInterceptor crdt;
 
   private Interceptor(ServerBinding binding, EntityDiscoveryClient discoveryClient, EventSourcedClient eventSourcedClient,
                       DiscoveryInterceptor discovery, EventSourcedInterceptor eventSourced,
                       ValueEntityClient valueEntityClient, ValueEntityInterceptor valueEntity,
-                      ActionProtocolClient actionClient, ActionInterceptor action) {
+                      ActionProtocolClient actionClient, ActionInterceptor action,
+                      CrdtClient crdtClient, CrdtInterceptor crdt) {
     this.binding = binding;
     this.discoveryClient = discoveryClient;
     this.eventSourcedClient = eventSourcedClient;
@@ -59,6 +67,8 @@ public final class Interceptor implements AutoCloseable {
     this.valueEntity = valueEntity;
     this.actionClient = actionClient;
     this.action = action;
+    this.crdtClient = crdtClient;
+    this.crdt = crdt;
   }
 
   /**
@@ -77,15 +87,18 @@ public final class Interceptor implements AutoCloseable {
     ValueEntityInterceptor valueEntity = new ValueEntityInterceptor(valueEntityClient, timeout);
     ActionProtocolClient actionClient = ActionProtocolClient.create(userFunction, system);
     ActionInterceptor action = new ActionInterceptor(actionClient, timeout);
+    CrdtClient crdtClient = CrdtClient.create(userFunction, system);
+    CrdtInterceptor crdt = new CrdtInterceptor(crdtClient, timeout);
     @SuppressWarnings("unchecked")
     Function<HttpRequest, CompletionStage<HttpResponse>> handler = ServiceHandler.concatOrNotFound(
         EntityDiscoveryHandlerFactory.partial(discovery, EntityDiscovery.name, system),
         EventSourcedHandlerFactory.partial(eventSourced, EventSourced.name, system),
         ValueEntityHandlerFactory.partial(valueEntity, ValueEntity.name, system),
-        ActionProtocolHandlerFactory.partial(action, ActionProtocol.name, system));
+        ActionProtocolHandlerFactory.partial(action, ActionProtocol.name, system),
+        CrdtHandlerFactory.partial(crdt, Crdt.name, system));
     return Http.get(system).newServerAt(host, port).bind(handler)
         .thenApply(binding -> new Interceptor(binding, discoveryClient, eventSourcedClient, discovery, eventSourced,
-            valueEntityClient, valueEntity, actionClient, action));
+            valueEntityClient, valueEntity, actionClient, action, crdtClient, crdt));
   }
 
   public int port() {
@@ -104,6 +117,10 @@ public final class Interceptor implements AutoCloseable {
     return valueEntity.recorder();
   }
 
+  public StreamRecorder<CrdtStreamIn, CrdtStreamOut> crdt() {
+    return crdt.recorder();
+  }
+
   /** Action calls, keyed by service and the scenario's call id ({@link #CALL_ID_HEADER}). */
   public StreamRecorder<ActionCommand, ActionResponse> action() {
     return action.recorder();
@@ -119,5 +136,6 @@ public final class Interceptor implements AutoCloseable {
     eventSourcedClient.close().toCompletableFuture().join();
     valueEntityClient.close().toCompletableFuture().join();
     actionClient.close().toCompletableFuture().join();
+    crdtClient.close().toCompletableFuture().join();
   }
 }

@@ -4,6 +4,8 @@ import static io.stateside.tck.scenario.Show.show;
 
 import io.stateside.protocol.action.ActionCommand;
 import io.stateside.protocol.action.ActionResponse;
+import io.stateside.protocol.crdt.CrdtStreamIn;
+import io.stateside.protocol.crdt.CrdtStreamOut;
 import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
 import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
 import io.stateside.protocol.valueentity.ValueEntityStreamIn;
@@ -42,6 +44,11 @@ public final class ScenarioTraffic {
     return next(interceptor.valueEntity(), new StreamKey(service, entityId));
   }
 
+  /** The entity's next CRDT stream this scenario has not looked at yet, waiting for it to open. */
+  public RecordedStream<CrdtStreamIn, CrdtStreamOut> nextCrdtStream(String service, String entityId) {
+    return next(interceptor.crdt(), new StreamKey(service, entityId));
+  }
+
   /**
    * The next call of the action service this scenario made with the call id (sent as the
    * {@link Interceptor#CALL_ID_HEADER} header), waiting for it to reach the interceptor.
@@ -73,6 +80,7 @@ public final class ScenarioTraffic {
     List<RecordedStream<?, ?>> all = new ArrayList<>(
         interceptor.eventSourced().streams(key -> scenarioEntityIds.contains(key.entityId())));
     all.addAll(interceptor.valueEntity().streams(key -> scenarioEntityIds.contains(key.entityId())));
+    all.addAll(interceptor.crdt().streams(key -> scenarioEntityIds.contains(key.entityId())));
     all.addAll(interceptor.action().streams(key -> scenarioEntityIds.contains(key.entityId())));
     all.stream()
         .filter(stream -> !seen.contains(stream))

@@ -22,6 +22,9 @@ public final class JavaTckModel {
         .register(ValueEntityTckModelEntity.definition())
         .register(ValueEntityTwoEntity.two())
         .register(ValueEntityTwoEntity.configured())
+        .register(CrdtTckModelEntity.definition())
+        .register(CrdtTwoEntity.definition())
+        .register(CrdtConfiguredEntity.definition())
         .register(ActionTckModelAction.model())
         .register(ActionTckModelAction.two());
   }

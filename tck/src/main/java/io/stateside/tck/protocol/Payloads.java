@@ -9,6 +9,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.TypeRegistry;
 import io.stateside.tck.model.action.ActionTckModelProto;
+import io.stateside.tck.model.crdt.CrdtTckModelProto;
 import io.stateside.tck.model.entitypassivation.EntityPassivationTckModelProto;
 import io.stateside.tck.model.eventsourced.EventSourcedTckModelProto;
 import io.stateside.tck.model.valueentity.ValueEntityTckModelProto;
@@ -31,7 +32,8 @@ public final class Payloads {
       EventSourcedTckModelProto.getDescriptor(),
       EntityPassivationTckModelProto.getDescriptor(),
       ValueEntityTckModelProto.getDescriptor(),
-      ActionTckModelProto.getDescriptor()));
+      ActionTckModelProto.getDescriptor(),
+      CrdtTckModelProto.getDescriptor()));
 
   private Payloads() {}
 

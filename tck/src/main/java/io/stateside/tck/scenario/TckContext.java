@@ -11,6 +11,8 @@ import io.stateside.protocol.EntitySpec;
 import io.stateside.protocol.action.ActionCommand;
 import io.stateside.protocol.action.ActionProtocolClient;
 import io.stateside.protocol.action.ActionResponse;
+import io.stateside.protocol.crdt.CrdtStreamIn;
+import io.stateside.protocol.crdt.CrdtStreamOut;
 import io.stateside.protocol.eventsourced.EventSourcedStreamIn;
 import io.stateside.protocol.eventsourced.EventSourcedStreamOut;
 import io.stateside.protocol.valueentity.ValueEntityStreamIn;
@@ -31,6 +33,12 @@ public interface TckContext {
   /** An entity id no other scenario of this run (or of an earlier run on the same journal) uses. */
   String newEntityId();
 
+  /**
+   * As {@link #newEntityId()}, starting with {@code prefix} and a {@code -}: for models whose
+   * entities read their kind from the id, as the CRDT model does.
+   */
+  String newEntityId(String prefix);
+
   /** What the user function answers at discovery, asked directly by the TCK. */
   EntitySpec declaredSpec();
 
@@ -42,6 +50,9 @@ public interface TckContext {
 
   /** Opens a value entity stream straight to the user function, as a proxy would. */
   ProtocolStream<ValueEntityStreamIn, ValueEntityStreamOut> connectValueEntity();
+
+  /** Opens a CRDT entity stream straight to the user function, as a proxy would. */
+  ProtocolStream<CrdtStreamIn, CrdtStreamOut> connectCrdt();
 
   /** The user function's {@code ActionProtocol}, called straight as a proxy would. */
   ActionProtocolClient userFunctionActions();

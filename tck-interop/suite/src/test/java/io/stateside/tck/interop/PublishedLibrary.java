@@ -3,6 +3,7 @@ package io.stateside.tck.interop;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.stateside.tck.action.ActionScenarios;
+import io.stateside.tck.crdt.CrdtScenarios;
 import io.stateside.tck.valueentity.ValueEntityScenarios;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,10 +19,10 @@ final class PublishedLibrary {
   /**
    * Scenario groups the published libraries' TCK models here do not declare: value entities,
    * which neither library serves (Cloudstate's value-entity protocol came after both releases),
-   * and actions, which both libraries have but whose TCK model is not written with them here
-   * (their models in this directory implement the event-sourced model only).
+   * and actions and CRDTs, which both libraries have but whose TCK models are not written with
+   * them here (their models in this directory implement the event-sourced model only).
    */
-  static final Set<String> UNSERVED_GROUPS = Set.of(ValueEntityScenarios.ID, ActionScenarios.ID);
+  static final Set<String> UNSERVED_GROUPS = Set.of(ValueEntityScenarios.ID, ActionScenarios.ID, CrdtScenarios.ID);
 
   private PublishedLibrary() {}
 
