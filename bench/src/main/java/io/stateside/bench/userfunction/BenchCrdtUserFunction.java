@@ -42,10 +42,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The benchmark's CRDT user function, written against the protocol (the Java support library has
- * no CRDT API yet): {@code stateside.example.crdtcounter.CrdtCounterService}, a GCounter that each
- * Increment raises with the write consistency its caller asks for, on {@code HOST}:{@code PORT}.
- * Increment and Get only; the benchmark sends nothing else.
+ * The benchmark's CRDT user function, written straight against the {@code cloudstate.crdt}
+ * protocol so its figures hold no support library's costs:
+ * {@code stateside.example.crdtcounter.CrdtCounterService}, a GCounter that each Increment raises
+ * with the write consistency its caller asks for, on {@code HOST}:{@code PORT}. Increment and Get
+ * only; the benchmark sends nothing else.
  */
 public final class BenchCrdtUserFunction implements EntityDiscovery, Crdt {
 
