@@ -141,6 +141,11 @@ class ThreeNodeCrdtTest {
     assertEquals(Status.Code.DEADLINE_EXCEEDED, status.getCode());
     assertTrue(status.getDescription().contains("MAJORITY"), status.getDescription());
     assertEquals(6, increment(0, "shared", Consistency.LOCAL), "the unconfirmed change is kept on this node");
+
+    // An entity new to this node asks a majority for its state first; with none to answer, it
+    // settles for the local replica instead of failing the call.
+    assertEquals(0, get(0, "fresh"));
+    assertEquals(1, increment(0, "fresh", Consistency.LOCAL));
   }
 
   @Test
