@@ -1,12 +1,9 @@
 package io.stateside.bench.load;
 
 import com.google.protobuf.Message;
-import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.MethodDescriptor;
-import io.grpc.stub.ClientCalls;
-import io.grpc.stub.StreamObserver;
 import io.stateside.bench.protocol.CounterReply;
 import io.stateside.example.crdtcounter.Consistency;
 import io.stateside.example.crdtcounter.CounterRequest;
@@ -15,7 +12,6 @@ import io.stateside.example.crdtcounter.CrdtCounterService;
 import io.stateside.example.crdtcounter.IncrementRequest;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Calls the CRDT counter ({@code BenchCrdtUserFunction}) through a proxy: an {@code Increase} is
@@ -75,39 +71,12 @@ public final class CrdtTarget implements CounterTarget {
       }
       default -> throw new IllegalArgumentException("The CRDT counter has no " + command.kind().methodName());
     }
-    ClientCalls.asyncUnaryCall(
-        channel.newCall(method, CallOptions.DEFAULT.withDeadlineAfter(callTimeout.toMillis(), TimeUnit.MILLISECONDS)),
-        request,
-        new StreamObserver<>() {
-          private CounterReply reply;
-
-          @Override
-          public void onNext(CounterValue value) {
-            reply = CounterReply.newBuilder().setValue(value.getValue()).build();
-          }
-
-          @Override
-          public void onError(Throwable error) {
-            done.completed(null, error);
-          }
-
-          @Override
-          public void onCompleted() {
-            done.completed(reply, null);
-          }
-        });
+    GrpcCalls.unary(channel, method, request, callTimeout,
+        value -> CounterReply.newBuilder().setValue(value.getValue()).build(), done);
   }
 
   @Override
   public void close() {
-    channel.shutdown();
-    try {
-      if (!channel.awaitTermination(10, TimeUnit.SECONDS)) {
-        channel.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      channel.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    GrpcCalls.close(channel);
   }
 }

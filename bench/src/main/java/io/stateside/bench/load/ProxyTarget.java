@@ -1,20 +1,16 @@
 package io.stateside.bench.load;
 
 import com.google.protobuf.Message;
-import io.grpc.CallOptions;
 import io.grpc.Codec;
 import io.grpc.DecompressorRegistry;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.MethodDescriptor;
-import io.grpc.stub.ClientCalls;
-import io.grpc.stub.StreamObserver;
 import io.stateside.bench.BenchServices;
 import io.stateside.bench.protocol.CounterReply;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Calls the counter services through a proxy, as any gRPC client would: one HTTP/2 connection. */
 public final class ProxyTarget implements CounterTarget {
@@ -59,39 +55,11 @@ public final class ProxyTarget implements CounterTarget {
   @Override
   public void send(Command command, Completion done) {
     MethodDescriptor<Message, CounterReply> method = methods.get(command.service()).get(command.kind());
-    ClientCalls.asyncUnaryCall(
-        channel.newCall(method, CallOptions.DEFAULT.withDeadlineAfter(callTimeout.toMillis(), TimeUnit.MILLISECONDS)),
-        command.request(),
-        new StreamObserver<>() {
-          private CounterReply reply;
-
-          @Override
-          public void onNext(CounterReply value) {
-            reply = value;
-          }
-
-          @Override
-          public void onError(Throwable error) {
-            done.completed(null, error);
-          }
-
-          @Override
-          public void onCompleted() {
-            done.completed(reply, null);
-          }
-        });
+    GrpcCalls.unary(channel, method, command.request(), callTimeout, reply -> reply, done);
   }
 
   @Override
   public void close() {
-    channel.shutdown();
-    try {
-      if (!channel.awaitTermination(10, TimeUnit.SECONDS)) {
-        channel.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      channel.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    GrpcCalls.close(channel);
   }
 }

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The no-proxy baseline: sends commands straight to the user function over its
@@ -72,15 +71,7 @@ public final class StreamTarget implements CounterTarget {
   @Override
   public void close() {
     streams.values().forEach(EntityStream::end);
-    channel.shutdown();
-    try {
-      if (!channel.awaitTermination(10, TimeUnit.SECONDS)) {
-        channel.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      channel.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    GrpcCalls.close(channel);
   }
 
   private record Pending(Command command, Completion done) {}
