@@ -8,6 +8,7 @@ import io.stateside.protocol.crdt.CrdtStreamIn;
 import io.stateside.protocol.crdt.CrdtStreamOut;
 import io.stateside.tck.protocol.CrdtMessages;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Forwards each {@code cloudstate.crdt.Crdt} stream to the user function and records it. */
 final class CrdtInterceptor implements Crdt {
@@ -26,26 +27,8 @@ final class CrdtInterceptor implements Crdt {
 
   @Override
   public Source<CrdtStreamOut, NotUsed> handle(Source<CrdtStreamIn, NotUsed> fromProxy) {
-    RecordedStream<CrdtStreamIn, CrdtStreamOut> stream = recorder.open();
-    Source<CrdtStreamIn, NotUsed> toUserFunction = fromProxy
-        .map(message -> {
-          if (message.hasInit()) {
-            stream.identify(new StreamKey(message.getInit().getServiceName(), message.getInit().getEntityId()));
-          }
-          stream.recordFromProxy(message);
-          return message;
-        })
-        .watchTermination((notUsed, done) -> {
-          done.whenComplete((ok, error) -> stream.proxySideEnded(error));
-          return notUsed;
-        });
-    return userFunction.handle(toUserFunction)
-        // Failing here keeps the message from the proxy and ends both directions.
-        .map(message -> stream.recordFromUserFunction(message)
-            .orElseThrow(() -> new IllegalStateException("the TCK broke this stream on purpose")))
-        .watchTermination((notUsed, done) -> {
-          done.whenComplete((ok, error) -> stream.userFunctionSideEnded(error));
-          return notUsed;
-        });
+    return recorder.relay(fromProxy, message -> message.hasInit()
+        ? Optional.of(new StreamKey(message.getInit().getServiceName(), message.getInit().getEntityId()))
+        : Optional.empty(), userFunction::handle);
   }
 }

@@ -1,8 +1,12 @@
 package io.stateside.tck.interceptor;
 
+import akka.NotUsed;
+import akka.stream.javadsl.Source;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -20,6 +24,34 @@ public final class StreamRecorder<I, O> {
   StreamRecorder(UnaryOperator<I> comparable, Duration timeout) {
     this.comparable = comparable;
     this.timeout = timeout;
+  }
+
+  /**
+   * Forwards one stream from the proxy to the user function ({@code handle}) and its answers
+   * back, recording both directions; {@code keyOf} names the stream from the message that opens
+   * it (its init).
+   */
+  Source<O, NotUsed> relay(Source<I, NotUsed> fromProxy, Function<I, Optional<StreamKey>> keyOf,
+      Function<Source<I, NotUsed>, Source<O, NotUsed>> handle) {
+    RecordedStream<I, O> stream = open();
+    Source<I, NotUsed> toUserFunction = fromProxy
+        .map(message -> {
+          keyOf.apply(message).ifPresent(stream::identify);
+          stream.recordFromProxy(message);
+          return message;
+        })
+        .watchTermination((notUsed, done) -> {
+          done.whenComplete((ok, error) -> stream.proxySideEnded(error));
+          return notUsed;
+        });
+    return handle.apply(toUserFunction)
+        // Failing here keeps the message from the proxy and ends both directions.
+        .map(message -> stream.recordFromUserFunction(message)
+            .orElseThrow(() -> new IllegalStateException("the TCK broke this stream on purpose")))
+        .watchTermination((notUsed, done) -> {
+          done.whenComplete((ok, error) -> stream.userFunctionSideEnded(error));
+          return notUsed;
+        });
   }
 
   RecordedStream<I, O> open() {

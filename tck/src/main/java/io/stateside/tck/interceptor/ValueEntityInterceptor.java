@@ -8,6 +8,7 @@ import io.stateside.protocol.valueentity.ValueEntityStreamIn;
 import io.stateside.protocol.valueentity.ValueEntityStreamOut;
 import io.stateside.tck.protocol.ValueEntityMessages;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Forwards each {@code cloudstate.valueentity.ValueEntity} stream to the user function and records it. */
 final class ValueEntityInterceptor implements ValueEntity {
@@ -26,26 +27,8 @@ final class ValueEntityInterceptor implements ValueEntity {
 
   @Override
   public Source<ValueEntityStreamOut, NotUsed> handle(Source<ValueEntityStreamIn, NotUsed> fromProxy) {
-    RecordedStream<ValueEntityStreamIn, ValueEntityStreamOut> stream = recorder.open();
-    Source<ValueEntityStreamIn, NotUsed> toUserFunction = fromProxy
-        .map(message -> {
-          if (message.hasInit()) {
-            stream.identify(new StreamKey(message.getInit().getServiceName(), message.getInit().getEntityId()));
-          }
-          stream.recordFromProxy(message);
-          return message;
-        })
-        .watchTermination((notUsed, done) -> {
-          done.whenComplete((ok, error) -> stream.proxySideEnded(error));
-          return notUsed;
-        });
-    return userFunction.handle(toUserFunction)
-        // Failing here keeps the message from the proxy and ends both directions.
-        .map(message -> stream.recordFromUserFunction(message)
-            .orElseThrow(() -> new IllegalStateException("the TCK broke this stream on purpose")))
-        .watchTermination((notUsed, done) -> {
-          done.whenComplete((ok, error) -> stream.userFunctionSideEnded(error));
-          return notUsed;
-        });
+    return recorder.relay(fromProxy, message -> message.hasInit()
+        ? Optional.of(new StreamKey(message.getInit().getServiceName(), message.getInit().getEntityId()))
+        : Optional.empty(), userFunction::handle);
   }
 }
