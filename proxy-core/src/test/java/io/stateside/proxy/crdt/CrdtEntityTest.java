@@ -40,8 +40,12 @@ class CrdtEntityTest {
   private CrdtCounterServiceClient client;
 
   private void start(CrdtCounterUserFunction function) {
+    start(function, Map.of());
+  }
+
+  private void start(CrdtCounterUserFunction function, Map<String, Object> proxySettings) {
     userFunction = function;
-    proxy = ProxyHarness.start(userFunction.port(), Map.of());
+    proxy = ProxyHarness.start(userFunction.port(), proxySettings);
     client = CrdtCounterServiceClient.create(
         GrpcClientSettings.connectToServiceAt("127.0.0.1", proxy.httpPort(), userSide).withTls(false)
             .withDeadline(Duration.ofSeconds(20)),
@@ -124,6 +128,28 @@ class CrdtEntityTest {
     increment("w", 2, Consistency.LOCAL);
     watch.join();
     assertEquals(List.of(0L, 1L, 3L), seen);
+  }
+
+  @Test
+  void aWatchOutlivesTheCallDeadlineWhichBindsOnlyItsFirstReply() {
+    userSide = ProxyHarness.userSideSystem();
+    start(CrdtCounterUserFunction.start(userSide), Map.of("stateside.proxy.request-timeout", "1s"));
+    CrdtCounterServiceClient noDeadline = CrdtCounterServiceClient.create(
+        GrpcClientSettings.connectToServiceAt("127.0.0.1", proxy.httpPort(), userSide).withTls(false), userSide);
+    try {
+      List<Long> seen = new CopyOnWriteArrayList<>();
+      CompletableFuture<?> watch = noDeadline.watch(CounterRequest.newBuilder().setCounterId("long").setUntil(1).build())
+          .runWith(Sink.foreach(value -> seen.add(value.getValue())), userSide).toCompletableFuture();
+      Await.until("the watch is open", () -> !seen.isEmpty());
+      long opened = System.nanoTime();
+      Await.until("three times the call deadline has passed",
+          () -> System.nanoTime() - opened > Duration.ofSeconds(3).toNanos());
+      assertEquals(1, increment("long", 1, Consistency.LOCAL));
+      watch.join();
+      assertEquals(List.of(0L, 1L), seen, "the watch was still open and saw the change");
+    } finally {
+      noDeadline.close();
+    }
   }
 
   @Test
