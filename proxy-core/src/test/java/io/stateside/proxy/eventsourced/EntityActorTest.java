@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.ActorRef;
 import akka.actor.ActorSystem;
-import akka.persistence.testkit.PersistenceTestKitPlugin;
 import akka.persistence.testkit.javadsl.PersistenceTestKit;
 import akka.testkit.javadsl.TestKit;
 import com.google.protobuf.Any;
@@ -25,6 +24,7 @@ import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
 import io.stateside.proxy.eventsourced.ScriptedUserFunction.Step;
 import io.stateside.proxy.eventsourced.ScriptedUserFunction.Then;
+import io.stateside.proxy.testing.TestkitJournal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +59,7 @@ class EntityActorTest {
 
   @BeforeAll
   static void startSystem() {
-    system = ActorSystem.create("entity-actor-test", PersistenceTestKitPlugin.getInstance().config()
+    system = ActorSystem.create("entity-actor-test", TestkitJournal.config()
         .withFallback(ConfigFactory.parseMap(Map.of(
             "akka.actor.provider", "local",
             "akka.actor.serialize-messages", "on",

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import akka.persistence.testkit.PersistenceTestKitPlugin;
 import akka.persistence.testkit.javadsl.PersistenceTestKit;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -24,6 +23,7 @@ import io.stateside.proxy.testing.Await;
 import io.stateside.proxy.testing.CounterUserFunction;
 import io.stateside.proxy.testing.HotEntityLoad;
 import io.stateside.proxy.testing.ProxyFixture;
+import io.stateside.proxy.testing.TestkitJournal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,7 +120,7 @@ class EventSourcedEntityTest {
 
   @Test
   void failedJournalWriteFailsTheCallLosesNothingAndTheEntityContinues() {
-    start(CounterUserFunction.Options.defaults(), PersistenceTestKitPlugin.getInstance().config());
+    start(CounterUserFunction.Options.defaults(), TestkitJournal.config());
     assertEquals(5, increase("j", 5));
     PersistenceTestKit.create(proxy.system()).failNextPersisted();
 

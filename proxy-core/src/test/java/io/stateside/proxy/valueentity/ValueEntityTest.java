@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.ActorSystem;
-import akka.persistence.testkit.PersistenceTestKitPlugin;
 import akka.persistence.testkit.javadsl.PersistenceTestKit;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -29,6 +28,7 @@ import io.stateside.proxy.testing.ProxyHarness;
 import io.stateside.proxy.testing.RegisterCalls;
 import io.stateside.proxy.testing.RegisterScenarios;
 import io.stateside.proxy.testing.RegisterUserFunction;
+import io.stateside.proxy.testing.TestkitJournal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -123,7 +123,7 @@ class ValueEntityTest {
 
   @Test
   void aFailedWriteFailsTheCallerLosesNothingAcknowledgedAndTheEntityContinues() {
-    start(Optional.empty(), PersistenceTestKitPlugin.getInstance().config());
+    start(Optional.empty(), TestkitJournal.config());
     calls.set("r3", "durable");
 
     PersistenceTestKit.create(proxy.system()).failNextPersisted();
@@ -159,7 +159,7 @@ class ValueEntityTest {
 
   @Test
   void entriesBeforeTheLatestArePrunedAndTheLatestStillLoads() {
-    start(Optional.of(Duration.ofMillis(500)), PersistenceTestKitPlugin.getInstance().config()
+    start(Optional.of(Duration.ofMillis(500)), TestkitJournal.config()
         .withFallback(ConfigFactory.parseString("stateside.proxy.value-entity.prune-every = 3")));
     for (int i = 1; i <= 10; i++) {
       calls.set("r6", "v" + i);

@@ -13,12 +13,14 @@ import io.stateside.proxy.embedded.store.EmbeddedStoreSettings;
 import io.stateside.proxy.embedded.store.PersistedEvent;
 import io.stateside.proxy.embedded.store.TaggedEvent;
 import io.stateside.proxy.embedded.store.StoreReads;
+import io.stateside.proxy.store.EventPages;
+import io.stateside.proxy.store.EventQueries;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /** The queries behind both DSLs, as Java sources over pages of the store's indexes. */
-public final class EmbeddedQueries {
+public final class EmbeddedQueries implements EventQueries {
 
   private final EmbeddedStore store;
   private final EventCodec codec;
@@ -32,6 +34,7 @@ public final class EmbeddedQueries {
     this.settings = store.settings();
   }
 
+  @Override
   public Source<EventEnvelope, NotUsed> eventsByTag(String tag, Offset offset, boolean live) {
     long after = exclusiveStart(offset);
     // A current query ends at what was committed when it is run; a live one follows the commits.
@@ -43,6 +46,7 @@ public final class EmbeddedQueries {
             .map(tagged -> envelope(Offset.sequence(tagged.offset()), tagged.event())));
   }
 
+  @Override
   public Source<EventEnvelope, NotUsed> eventsByPersistenceId(String persistenceId, long fromSequenceNr, long toSequenceNr,
       boolean live) {
     long start = Math.max(1, fromSequenceNr) - 1;
@@ -62,6 +66,7 @@ public final class EmbeddedQueries {
         .mapMaterializedValue(ignored -> NotUsed.notUsed());
   }
 
+  @Override
   public Source<String, NotUsed> currentPersistenceIds() {
     return Source.completionStage(store.read(reads -> reads.persistenceIds())).mapConcat(ids -> ids);
   }

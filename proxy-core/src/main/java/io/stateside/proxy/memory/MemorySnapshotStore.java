@@ -1,4 +1,4 @@
-package io.stateside.proxy.entity;
+package io.stateside.proxy.memory;
 
 import akka.dispatch.Futures;
 import akka.persistence.SelectedSnapshot;
@@ -12,10 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import scala.concurrent.Future;
 
 /**
- * Snapshots kept in memory, the companion of Akka's in-memory journal for development and
+ * Snapshots kept in memory, the memory store's snapshot store, for development and
  * tests. Everything is lost when the process ends.
  */
-public final class InMemorySnapshotStore extends SnapshotStore {
+public final class MemorySnapshotStore extends SnapshotStore {
 
   private record Stored(SnapshotMetadata metadata, Object snapshot) {}
 
@@ -34,7 +34,10 @@ public final class InMemorySnapshotStore extends SnapshotStore {
 
   @Override
   public Future<Void> doSaveAsync(SnapshotMetadata metadata, Object snapshot) {
-    snapshotsOf(metadata.persistenceId()).add(new Stored(metadata, snapshot));
+    List<Stored> snapshots = snapshotsOf(metadata.persistenceId());
+    // A snapshot saved again at the same sequence number replaces the earlier one.
+    snapshots.removeIf(s -> s.metadata().sequenceNr() == metadata.sequenceNr());
+    snapshots.add(new Stored(metadata, snapshot));
     return Futures.successful(null);
   }
 

@@ -1,4 +1,4 @@
-package io.stateside.proxy.embedded.query;
+package io.stateside.proxy.store;
 
 import akka.NotUsed;
 import akka.actor.ActorSystem;
@@ -18,12 +18,12 @@ import java.util.function.ToLongFunction;
  * position of the last element of the one before. A current query ends at its first empty
  * page; a live one looks again after the refresh interval, for as long as it is consumed.
  */
-final class EventPages {
+public final class EventPages {
 
   private EventPages() {
   }
 
-  static <T> Source<T, NotUsed> stream(long start, Function<Long, CompletionStage<List<T>>> readPageAfter,
+  public static <T> Source<T, NotUsed> stream(long start, Function<Long, CompletionStage<List<T>>> readPageAfter,
       ToLongFunction<T> position, boolean live, Duration refreshInterval, ActorSystem system) {
     return Source.unfoldAsync(start, after -> readPageAfter.apply(after).thenCompose(page -> {
           if (!page.isEmpty()) {
