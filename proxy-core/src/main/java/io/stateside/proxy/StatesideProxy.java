@@ -22,6 +22,11 @@ import io.stateside.proxy.crdt.CrdtKind;
 import io.stateside.proxy.discovery.ProtocolVersion;
 import io.stateside.proxy.discovery.SpecValidator;
 import io.stateside.proxy.discovery.UserFunctionDiscovery;
+import io.stateside.proxy.eventing.Eventing;
+import io.stateside.proxy.eventing.EventingSettings;
+import io.stateside.proxy.eventing.EventingSpec;
+import io.stateside.proxy.eventing.TopicSupport;
+import io.stateside.proxy.eventing.Topics;
 import io.stateside.proxy.eventsourced.EventSourcedKind;
 import io.stateside.proxy.entity.EntityContext;
 import io.stateside.proxy.entity.EntityGateway;
@@ -32,6 +37,7 @@ import io.stateside.proxy.entity.UserEntity;
 import io.stateside.proxy.frontend.ProtocolDispatch;
 import io.stateside.proxy.health.ProxyHealth;
 import io.stateside.proxy.routing.CommandRouter;
+import io.stateside.proxy.routing.ReplyPublisher;
 import io.stateside.proxy.telemetry.CallMetrics;
 import io.stateside.proxy.telemetry.ClusterMetrics;
 import io.stateside.proxy.telemetry.MetricsServer;
@@ -116,6 +122,9 @@ public final class StatesideProxy {
           .withTls(false)
           .withChannelBuilderOverrides(channel -> channel.maxInboundMessageSize(maxMessageSize));
       EntityKinds kinds = new EntityKinds(servedKinds);
+      Optional<TopicSupport> topics = Topics.configured(system);
+      topics.ifPresent(support -> CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceStop(),
+          "stateside-topics", support::stop));
       EntityDiscoveryClient discoveryClient = EntityDiscoveryClient.create(
           userFunction.withDeadline(settings.discovery().callTimeout()), system);
       log.info("Stateside {} discovering the user function at {}:{}", VERSION,
@@ -124,7 +133,7 @@ public final class StatesideProxy {
           .thenCompose(stored -> new UserFunctionDiscovery(
                   discoveryClient,
                   settings.discovery(),
-                  new SpecValidator(kinds, settings.passivationTimeout()),
+                  new SpecValidator(kinds, settings.passivationTimeout(), topics.isPresent()),
                   proxyInfo(kinds),
                   system)
               .run())
@@ -134,8 +143,11 @@ public final class StatesideProxy {
             // Entities may run side effects of their own once the router, built from them all, exists.
             AtomicReference<CommandRouter> routing = new AtomicReference<>();
             SideEffectRunner sideEffects = effects -> routing.get().runDetached(effects, settings.requestTimeout());
-            CommandRouter router = startEntities(entities, new EntityContext(system, settings, userFunction, metrics, sideEffects));
+            EventingSpec eventing = EventingSpec.of(entities, topics.isPresent());
+            CommandRouter router = startEntities(entities, new EntityContext(system, settings, userFunction, metrics, sideEffects),
+                Eventing.publishers(eventing, entities, topics));
             routing.set(router);
+            Eventing.start(system, eventing, router, EventingSettings.from(config), settings.readJournalPlugin(), topics);
             ProtocolDispatch frontend = ProtocolDispatch.of(router, services(entities), settings, system);
             return Http.get(system)
                 .newServerAt(settings.httpInterface(), settings.httpPort())
@@ -192,12 +204,13 @@ public final class StatesideProxy {
     return entities.stream().map(UserEntity::service).toList();
   }
 
-  private static CommandRouter startEntities(List<UserEntity> entities, EntityContext context) {
+  private static CommandRouter startEntities(
+      List<UserEntity> entities, EntityContext context, Map<String, ReplyPublisher> publishers) {
     Map<UserEntity, EntityGateway> services = new LinkedHashMap<>();
     for (UserEntity entity : entities) {
       services.put(entity, entity.kind().start(entity, context));
     }
-    return CommandRouter.of(services, maxEntityKeyLength(entities, context.settings()));
+    return CommandRouter.of(services, maxEntityKeyLength(entities, context.settings()), publishers);
   }
 
   /** The configured maximum, or less where the store could not hold it after an entity's persistence id. */

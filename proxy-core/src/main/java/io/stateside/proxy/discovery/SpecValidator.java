@@ -5,10 +5,10 @@ import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
 import io.stateside.protocol.Entity;
 import io.stateside.protocol.EntitySpec;
-import io.stateside.protocol.frontend.EventsProto;
 import io.stateside.proxy.entity.EntityKind;
 import io.stateside.proxy.entity.EntityKinds;
 import io.stateside.proxy.entity.UserEntity;
+import io.stateside.proxy.eventing.EventingSpec;
 import io.stateside.proxy.frontend.http.HttpRules;
 import io.stateside.proxy.routing.EntityKeyExtractor;
 import java.time.Duration;
@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Checks a user function's spec before anything is served: all of it is usable, or the
@@ -27,14 +25,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class SpecValidator {
 
-  private static final Logger log = LoggerFactory.getLogger(SpecValidator.class);
-
   private final EntityKinds kinds;
   private final Duration defaultPassivationTimeout;
+  private final boolean topicsAvailable;
 
-  public SpecValidator(EntityKinds kinds, Duration defaultPassivationTimeout) {
+  /** {@code topicsAvailable}: whether a message broker is configured for eventing's topics. */
+  public SpecValidator(EntityKinds kinds, Duration defaultPassivationTimeout, boolean topicsAvailable) {
     this.kinds = kinds;
     this.defaultPassivationTimeout = defaultPassivationTimeout;
+    this.topicsAvailable = topicsAvailable;
   }
 
   /** The accepted entities, or every problem found. */
@@ -88,27 +87,11 @@ public final class SpecValidator {
       }
     }
     problems.addAll(HttpRules.of(accepted.stream().map(UserEntity::service).toList()).problems());
+    problems.addAll(EventingSpec.of(accepted, topicsAvailable).problems());
     if (problems.isEmpty()) {
-      warnOfUnservedEventing(accepted);
       return new Accepted(List.copyOf(accepted));
     }
     return new Refused(List.copyOf(problems));
-  }
-
-  /**
-   * Eventing ({@code cloudstate.eventing}) is not served yet: say so once, rather than let a
-   * method that declares a topic or an event log wait for input that never comes.
-   */
-  private static void warnOfUnservedEventing(List<UserEntity> accepted) {
-    List<String> methods = accepted.stream()
-        .flatMap(entity -> entity.service().getMethods().stream())
-        .filter(method -> method.getOptions().hasExtension(EventsProto.eventing))
-        .map(MethodDescriptor::getFullName)
-        .toList();
-    if (!methods.isEmpty()) {
-      log.warn("Eventing is not served yet: {} declare (cloudstate.eventing) sources or destinations, which are "
-          + "ignored; the methods are served to clients as usual", methods);
-    }
   }
 
   private static List<String> keyProblems(ServiceDescriptor service) {

@@ -5,6 +5,8 @@ import akka.actor.ActorSystem;
 import akka.actor.ExtendedActorSystem;
 import akka.actor.Extension;
 import akka.persistence.PersistentRepr;
+import akka.persistence.query.Offset;
+import akka.projection.ProjectionId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What the memory store holds, one per actor system: each entity's events in sequence, and for
  * each tag the events written with it, numbered in one order across all tags (the offsets of
- * tag queries). Its journal writes here and its read journal reads here. Lost when the process
- * ends: for development, tests and the TCK.
+ * tag queries), and the offsets of event-log subscriptions. Its journal writes here and its read
+ * journal reads here. Lost when the process ends: for development, tests and the TCK.
  *
  * <p>Writes and reads of one entity or one tag take that object's lock only, so an entity's
  * write costs the same however long its history is.
@@ -28,6 +30,7 @@ public final class MemoryStore implements Extension {
 
   private final ConcurrentHashMap<String, EntityEvents> entities = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, TagEvents> tags = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<ProjectionId, Offset> offsets = new ConcurrentHashMap<>();
   private long lastOrdering;
 
   public static MemoryStore get(ActorSystem system) {
@@ -83,6 +86,11 @@ public final class MemoryStore implements Extension {
 
   public List<String> persistenceIds() {
     return List.copyOf(entities.keySet());
+  }
+
+  /** The offsets of event-log subscriptions ({@link MemoryProjectionStore}). */
+  ConcurrentHashMap<ProjectionId, Offset> offsets() {
+    return offsets;
   }
 
   /** One entity's events; index 0 holds sequence number {@code first}. */

@@ -49,16 +49,27 @@ public final class CommandRouter {
    * keys longer than the maximum are refused.
    */
   public static CommandRouter of(Map<UserEntity, EntityGateway> services, int maxEntityKeyLength) {
+    return of(services, maxEntityKeyLength, Map.of());
+  }
+
+  /**
+   * Like {@link #of(Map, int)}; the replies of the methods named in {@code publishers} (by
+   * {@link MethodRoute#pathOf}) are also published there.
+   */
+  public static CommandRouter of(
+      Map<UserEntity, EntityGateway> services, int maxEntityKeyLength, Map<String, ReplyPublisher> publishers) {
     Map<String, MethodRoute> routes = new HashMap<>();
     services.forEach((service, gateway) -> service.service().getMethods().forEach(method -> {
-      MethodRoute route = MethodRoute.of(method, service.kind().rules(), gateway, maxEntityKeyLength);
-      routes.put(route.path(), route);
+      String path = MethodRoute.pathOf(service.serviceName(), method.getName());
+      MethodRoute route = MethodRoute.of(method, service.kind().rules(), gateway, maxEntityKeyLength,
+          Optional.ofNullable(publishers.get(path)));
+      routes.put(path, route);
     }));
     return new CommandRouter(routes);
   }
 
   public Optional<MethodRoute> find(String serviceName, String methodName) {
-    return Optional.ofNullable(routes.get(serviceName + "/" + methodName));
+    return Optional.ofNullable(routes.get(MethodRoute.pathOf(serviceName, methodName)));
   }
 
   /**
@@ -68,8 +79,47 @@ public final class CommandRouter {
   public CompletionStage<ClientReply> call(MethodRoute route, ByteString request, Metadata metadata, Deadline deadline) {
     String entityId = route.entityId().extract(request);
     Any payload = Any.newBuilder().setTypeUrl(route.inputTypeUrl()).setValue(request).build();
-    return dispatch(route, entityId, payload, metadata, deadline, route.outputTypeName())
+    CompletionStage<ClientReply> answer = dispatch(route, entityId, payload, metadata, deadline, route.outputTypeName())
         .thenApply(reply -> reply.orElse(ClientReply.EMPTY_MESSAGE));
+    return route.publisher().isEmpty() ? answer : answer.thenCompose(reply -> published(route, reply, entityId));
+  }
+
+  /**
+   * Delivers an event to a subscribing method as one call: the payload as it came (its type
+   * URL is the event's, which for a method taking {@code google.protobuf.Any} is not the
+   * method's input type), the event's attributes as metadata. Emits the method's replies (one
+   * for a unary method, any number for a server-streaming one), each published first when the
+   * method has a destination; fails with the status a client would get.
+   */
+  public Source<ClientReply, NotUsed> deliver(
+      MethodRoute route, Any payload, Metadata metadata, Deadline deadline, String subject) {
+    String entityId = route.entityId().extract(payload.getValue());
+    Source<ClientReply, NotUsed> replies;
+    if (route.shape() == CallShape.UNARY) {
+      replies = Source.completionStage(dispatch(route, entityId, payload, metadata, deadline, route.outputTypeName()))
+          .mapConcat(reply -> reply.map(List::of).orElse(List.of()));
+    } else {
+      EntityCommand command = command(route, entityId, payload, metadata, deadline.remaining());
+      replies = route.gateway().stream(new StreamHeader(route.methodName(), metadata), Source.single(command),
+              deadline.remaining())
+          .mapError(new PFBuilder<Throwable, Throwable>().matchAny(error -> asStatus(route, entityId, error)).build())
+          .mapAsync(1, reply -> complete(route, entityId, reply, deadline, route.outputTypeName()))
+          .mapConcat(reply -> reply.map(List::of).orElse(List.of()));
+    }
+    String publishedSubject = subject.isEmpty() ? entityId : subject;
+    return route.publisher().isEmpty() ? replies : replies.mapAsync(1, reply -> published(route, reply, publishedSubject));
+  }
+
+  /** The reply, once published where its method publishes. */
+  private static CompletionStage<ClientReply> published(MethodRoute route, ClientReply reply, String subject) {
+    return route.publisher().get().publish(reply, subject)
+        .handle((done, error) -> {
+          if (error != null) {
+            log.warn("Reply of {} not published: {}", route.path(), PlainFutures.causeOf(error).getMessage());
+            throw Status.UNAVAILABLE.withDescription("the reply could not be published").asRuntimeException();
+          }
+          return reply;
+        });
   }
 
   /**
@@ -89,7 +139,10 @@ public final class CommandRouter {
         route.shape() == CallShape.CLIENT_STREAMING ? List.of(ClientReply.EMPTY_MESSAGE.payload()) : List.of();
     return route.gateway().stream(new StreamHeader(route.methodName(), metadata), commands, deadline.remaining())
         .mapError(new PFBuilder<Throwable, Throwable>().matchAny(error -> asStatus(route, "", error)).build())
-        .mapAsync(1, reply -> complete(route, "", reply, deadline, route.outputTypeName()))
+        .mapAsync(1, reply -> complete(route, "", reply, deadline, route.outputTypeName()).thenCompose(answer ->
+            answer.isPresent() && route.publisher().isPresent()
+                ? published(route, answer.get(), "").thenApply(Optional::of)
+                : CompletableFuture.completedFuture(answer)))
         .mapConcat(reply -> reply.map(answer -> List.of(answer.payload())).orElse(noReply));
   }
 
@@ -165,7 +218,7 @@ public final class CommandRouter {
 
   private CompletionStage<Optional<ClientReply>> forward(
       MethodRoute from, String entityId, Forward forward, Deadline deadline, String expectedOutput) {
-    MethodRoute target = routes.get(forward.getServiceName() + "/" + forward.getCommandName());
+    MethodRoute target = routes.get(MethodRoute.pathOf(forward.getServiceName(), forward.getCommandName()));
     if (target == null) {
       throw userFunctionError(from, entityId, "forwarded to unknown method "
           + forward.getServiceName() + "/" + forward.getCommandName());
@@ -185,7 +238,7 @@ public final class CommandRouter {
   }
 
   private CompletionStage<Void> sideEffect(SideEffect effect, Deadline deadline) {
-    String path = effect.getServiceName() + "/" + effect.getCommandName();
+    String path = MethodRoute.pathOf(effect.getServiceName(), effect.getCommandName());
     MethodRoute target = routes.get(path);
     CompletionStage<Optional<ClientReply>> result;
     if (target == null || !target.acceptsInput(effect.getPayload().getTypeUrl())) {

@@ -4,6 +4,7 @@ import com.google.protobuf.Descriptors.MethodDescriptor;
 import io.stateside.proxy.entity.CallShape;
 import io.stateside.proxy.entity.EntityGateway;
 import io.stateside.proxy.entity.KindRules;
+import java.util.Optional;
 
 /** Everything needed to serve one method of the user's services, computed once at start. */
 public record MethodRoute(
@@ -14,11 +15,13 @@ public record MethodRoute(
     CallShape shape,
     EntityIdReader entityId,
     boolean replyOptional,
-    EntityGateway gateway) {
+    EntityGateway gateway,
+    Optional<ReplyPublisher> publisher) {
 
   static final String TYPE_URL_PREFIX = "type.googleapis.com/";
 
-  static MethodRoute of(MethodDescriptor method, KindRules rules, EntityGateway gateway, int maxEntityKeyLength) {
+  static MethodRoute of(MethodDescriptor method, KindRules rules, EntityGateway gateway, int maxEntityKeyLength,
+      Optional<ReplyPublisher> publisher) {
     return new MethodRoute(
         method.getService().getFullName(),
         method.getName(),
@@ -27,10 +30,16 @@ public record MethodRoute(
         CallShape.of(method),
         rules.keyed() ? EntityKeyExtractor.forMessage(method.getInputType(), maxEntityKeyLength) : EntityIdReader.UNKEYED,
         rules.replyOptional(),
-        gateway);
+        gateway,
+        publisher);
   }
 
-  String path() {
+  public String path() {
+    return pathOf(serviceName, methodName);
+  }
+
+  /** The key of a method among the routes: {@code <full service name>/<method name>}. */
+  public static String pathOf(String serviceName, String methodName) {
     return serviceName + "/" + methodName;
   }
 

@@ -24,7 +24,6 @@ import io.stateside.proxy.eventsourced.EventSourcedKind;
 import io.stateside.proxy.valueentity.ValueEntityKind;
 import io.stateside.proxy.entity.UserEntity;
 import io.stateside.proxy.testing.CounterUserFunction;
-import io.stateside.proxy.testing.LogCapture;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class SpecValidatorTest {
 
   private static final String EVENT_SOURCED = "cloudstate.eventsourced.EventSourced";
-  private static final SpecValidator validator = new SpecValidator(new EntityKinds(List.of(new EventSourcedKind(), new ValueEntityKind())), Duration.ofSeconds(30));
+  private static final SpecValidator validator = new SpecValidator(
+      new EntityKinds(List.of(new EventSourcedKind(), new ValueEntityKind())), Duration.ofSeconds(30), false);
 
   private static Entity counterEntity() {
     return Entity.newBuilder().setEntityType(EVENT_SOURCED).setServiceName(CounterUserFunction.SERVICE)
@@ -134,7 +134,7 @@ class SpecValidatorTest {
   }
 
   @Test
-  void acceptsMethodsThatDeclareEventingAndSaysOnceThatItIsNotServed() {
+  void refusesAMethodFedByATopicWhenNoBrokerIsConfigured() {
     FileDescriptorSet.Builder files = counterFiles().toBuilder();
     for (FileDescriptorProto.Builder file : files.getFileBuilderList()) {
       for (ServiceDescriptorProto.Builder service : file.getServiceBuilderList()) {
@@ -146,12 +146,9 @@ class SpecValidatorTest {
         }
       }
     }
-    try (LogCapture log = new LogCapture()) {
-      assertInstanceOf(SpecValidator.Accepted.class,
-          validator.validate(spec(files.build(), ServiceInfo.getDefaultInstance(), counterEntity())));
-      List<String> warnings = log.linesContaining("Eventing is not served yet");
-      assertEquals(1, warnings.size(), warnings.toString());
-      assertTrue(warnings.get(0).contains(CounterUserFunction.SERVICE + ".Increase"), warnings.get(0));
-    }
+    List<String> problems = problems(spec(files.build(), ServiceInfo.getDefaultInstance(), counterEntity()));
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).contains(CounterUserFunction.SERVICE + ".Increase")
+        && problems.get(0).contains("no message broker is configured (set KAFKA_BOOTSTRAP_SERVERS)"), problems.get(0));
   }
 }

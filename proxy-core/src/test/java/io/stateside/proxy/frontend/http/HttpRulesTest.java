@@ -91,7 +91,7 @@ class HttpRulesTest {
   @Test
   void discoveryRefusesASpecWithAnInvalidRule() {
     SpecValidator validator = new SpecValidator(
-        new EntityKinds(List.of(new EventSourcedKind(), new ProbeKind())), Duration.ofSeconds(30));
+        new EntityKinds(List.of(new EventSourcedKind(), new ProbeKind())), Duration.ofSeconds(30), false);
     EntitySpec spec = ProbeKind.withProbeService(EntitySpec.newBuilder()
             .setProto(CounterUserFunction.descriptorSet(CounterProto.getDescriptor()).toByteString()).build(),
         List.of(Method.unary("Get", get("/v1/probes/{nosuch}"))));

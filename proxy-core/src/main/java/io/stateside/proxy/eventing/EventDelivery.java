@@ -1,0 +1,95 @@
+package io.stateside.proxy.eventing;
+
+import akka.Done;
+import akka.actor.ActorSystem;
+import akka.stream.Materializer;
+import akka.stream.javadsl.Sink;
+import io.grpc.Status;
+import io.stateside.proxy.concurrent.PlainFutures;
+import io.stateside.proxy.routing.CommandRouter;
+import io.stateside.proxy.routing.Deadline;
+import io.stateside.proxy.routing.MethodRoute;
+import io.stateside.proxy.telemetry.ThrottledLog;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands one event of a subscription to the method that takes its type, through the router as a
+ * call of its own (forwards, side effects and the method's topic included), and completes once
+ * the call is done: only then may the source commit the event's offset.
+ *
+ * <p>A failed call fails the stage, and the source retries from its last committed offset after
+ * a back-off: nothing is lost, which is the point of a subscription. With {@code skip-failed}
+ * on, an event the user function itself refused (its failure reply, or an event its method
+ * cannot take) is logged and passed over instead, so that one bad event does not hold the
+ * subscription up; an unreachable user function is retried either way.
+ */
+final class EventDelivery {
+
+  private static final ThrottledLog log =
+      new ThrottledLog(LoggerFactory.getLogger(EventDelivery.class), Duration.ofSeconds(10));
+
+  private final CommandRouter router;
+  private final EventingSettings settings;
+  private final Materializer materializer;
+  private final Set<String> unroutedTypes = ConcurrentHashMap.newKeySet();
+
+  EventDelivery(CommandRouter router, EventingSettings settings, ActorSystem system) {
+    this.router = router;
+    this.settings = settings;
+    this.materializer = Materializer.matFromSystem(system);
+  }
+
+  CompletionStage<Done> deliver(Subscription subscription, IncomingEvent event) {
+    String typeUrl = event.payload().getTypeUrl();
+    Optional<SubscriberMethod> method = subscription.methodFor(typeUrl);
+    if (method.isEmpty()) {
+      if (unroutedTypes.add(subscription.describe() + " " + typeUrl)) {
+        LoggerFactory.getLogger(EventDelivery.class).info("Subscription {}: no method of {} takes {}, so such events "
+            + "are passed over", subscription.describe(), subscription.serviceName(), typeUrl);
+      }
+      return CompletableFuture.completedFuture(Done.getInstance());
+    }
+    MethodRoute route = router.find(method.get().serviceName(), method.get().methodName()).orElseThrow();
+    CompletionStage<Done> delivered;
+    try {
+      delivered = router.deliver(route, event.payload(), event.cloudEvent().toMetadata(),
+              Deadline.in(settings.deliveryTimeout()), event.cloudEvent().subject())
+          .runWith(Sink.ignore(), materializer);
+    } catch (RuntimeException refused) { // the event names no usable entity key
+      delivered = CompletableFuture.failedFuture(refused);
+    }
+    return delivered.handle((done, error) -> {
+      if (error == null) {
+        return Done.getInstance();
+      }
+      Status status = Status.fromThrowable(PlainFutures.causeOf(error));
+      String what = "Subscription " + subscription.describe() + ": " + route.path() + " did not take event "
+          + event.cloudEvent().get(CloudEvent.ID).orElse("?") + " (" + status.getCode()
+          + (status.getDescription() == null ? "" : ": " + status.getDescription()) + ")";
+      if (settings.skipFailed() && refusedByUserFunction(status)) {
+        log.warn("skipped", "{}; passed over (skip-failed is on)", what);
+        return Done.getInstance();
+      }
+      log.warn("retry", "{}; the subscription starts again from its last committed event after a back-off", what);
+      throw new EventNotDelivered(what, PlainFutures.causeOf(error));
+    });
+  }
+
+  /** The user function decided against the event; trying again would get the same answer. */
+  private static boolean refusedByUserFunction(Status status) {
+    return status.getCode() == Status.Code.UNKNOWN || status.getCode() == Status.Code.INVALID_ARGUMENT;
+  }
+
+  /** Fails a subscription's stream, so that it starts again from its last committed offset. */
+  static final class EventNotDelivered extends RuntimeException {
+    EventNotDelivered(String message, Throwable cause) {
+      super(message, cause, false, false);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.stateside.proxy.eventing;
+
+/** Where a subscription's events come from: an entity type's event log, or a topic. */
+public sealed interface SubscriptionSource {
+
+  /** Every event of the event-sourced entities with this persistence id, from the journal. */
+  record EventLog(String persistenceId) implements SubscriptionSource {
+    @Override
+    public String toString() {
+      return "event log '" + persistenceId + "'";
+    }
+  }
+
+  /** The messages of a topic of the message broker. */
+  record Topic(String name) implements SubscriptionSource {
+    @Override
+    public String toString() {
+      return "topic '" + name + "'";
+    }
+  }
+}
