@@ -9,8 +9,12 @@ import io.stateside.proxy.concurrent.PlainFutures;
 import io.stateside.proxy.routing.CommandRouter;
 import io.stateside.proxy.routing.Deadline;
 import io.stateside.proxy.routing.MethodRoute;
+import io.stateside.proxy.telemetry.ProxyMetrics;
+import io.stateside.proxy.telemetry.SubscriptionMetrics;
 import io.stateside.proxy.telemetry.ThrottledLog;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -36,16 +40,19 @@ final class EventDelivery {
 
   private final CommandRouter router;
   private final EventingSettings settings;
+  private final ProxyMetrics metrics;
   private final Materializer materializer;
   private final Set<String> unroutedTypes = ConcurrentHashMap.newKeySet();
 
   EventDelivery(CommandRouter router, EventingSettings settings, ActorSystem system) {
     this.router = router;
     this.settings = settings;
+    this.metrics = ProxyMetrics.get(system);
     this.materializer = Materializer.matFromSystem(system);
   }
 
   CompletionStage<Done> deliver(Subscription subscription, IncomingEvent event) {
+    SubscriptionMetrics counts = metrics.subscription(subscription.describe());
     String typeUrl = event.payload().getTypeUrl();
     Optional<SubscriberMethod> method = subscription.methodFor(typeUrl);
     if (method.isEmpty()) {
@@ -53,6 +60,7 @@ final class EventDelivery {
         LoggerFactory.getLogger(EventDelivery.class).info("Subscription {}: no method of {} takes {}, so such events "
             + "are passed over", subscription.describe(), subscription.serviceName(), typeUrl);
       }
+      counts.passedOver();
       return CompletableFuture.completedFuture(Done.getInstance());
     }
     MethodRoute route = router.find(method.get().serviceName(), method.get().methodName()).orElseThrow();
@@ -66,6 +74,7 @@ final class EventDelivery {
     }
     return delivered.handle((done, error) -> {
       if (error == null) {
+        counts.delivered(ageMillis(event));
         return Done.getInstance();
       }
       Status status = Status.fromThrowable(PlainFutures.causeOf(error));
@@ -74,11 +83,24 @@ final class EventDelivery {
           + (status.getDescription() == null ? "" : ": " + status.getDescription()) + ")";
       if (settings.skipFailed() && refusedByUserFunction(status)) {
         log.warn("skipped", "{}; passed over (skip-failed is on)", what);
+        counts.skipped();
         return Done.getInstance();
       }
+      counts.failed();
       log.warn("retry", "{}; the subscription starts again from its last committed event after a back-off", what);
       throw new EventNotDelivered(what, PlainFutures.causeOf(error));
     });
+  }
+
+  /** Milliseconds since the event was created, or -1 when its time is not known. */
+  private static long ageMillis(IncomingEvent event) {
+    try {
+      return event.cloudEvent().get(CloudEvent.TIME)
+          .map(time -> System.currentTimeMillis() - Instant.parse(time).toEpochMilli())
+          .orElse(-1L);
+    } catch (DateTimeParseException notIso) {
+      return -1;
+    }
   }
 
   /** The user function decided against the event; trying again would get the same answer. */

@@ -31,8 +31,8 @@ public record Subscription(
     return Optional.ofNullable(methodsByInputType.get(SubscriberMethod.ANY));
   }
 
-  /** A name for logs and metrics: "<consumer group>@<source>". */
+  /** A name for logs and metrics: {@code <consumer group>@<source id>}. */
   public String describe() {
-    return consumerGroup + "@" + source;
+    return consumerGroup + "@" + source.id();
   }
 }

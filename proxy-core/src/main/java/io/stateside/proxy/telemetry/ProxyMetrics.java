@@ -25,10 +25,13 @@ public final class ProxyMetrics implements Extension {
   /** Latencies from a fraction of a millisecond (in-memory store) to the longest call deadline. */
   private static final double[] SECONDS = {
       0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
+  /** How far a subscription lags: from milliseconds when it keeps up to an hour when it catches up. */
+  private static final double[] LAG_SECONDS = {0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600};
   private static final double[] EVENTS = {0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 10000};
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final Map<String, EntityMetrics> entities = new ConcurrentHashMap<>();
+  private final Map<String, SubscriptionMetrics> subscriptions = new ConcurrentHashMap<>();
 
   final Counter calls;
   final Histogram callDuration;
@@ -41,6 +44,8 @@ public final class ProxyMetrics implements Extension {
   final Histogram journalWriteEvents;
   final Counter streamFailures;
   final Counter restarts;
+  final Counter subscriptionEvents;
+  final Histogram subscriptionLag;
 
   private ProxyMetrics() {
     calls = register(Counter.builder().name("stateside_calls")
@@ -71,6 +76,12 @@ public final class ProxyMetrics implements Extension {
         .labelNames("kind", "service").build());
     restarts = register(Counter.builder().name("stateside_entity_restarts")
         .help("Entities restarted from their journal after a failure").labelNames("kind", "service").build());
+    subscriptionEvents = register(Counter.builder().name("stateside_subscription_events")
+        .help("Events of eventing subscriptions handled on this node, by outcome")
+        .labelNames("subscription", "outcome").build());
+    subscriptionLag = register(Histogram.builder().name("stateside_subscription_lag_seconds").unit(Unit.SECONDS)
+        .help("Age of an event when its delivery to the user function was done").classicOnly()
+        .classicUpperBounds(LAG_SECONDS).labelNames("subscription").build());
     JvmMetrics.builder().register(registry);
   }
 
@@ -96,6 +107,11 @@ public final class ProxyMetrics implements Extension {
   /** The metrics of the entities of {@code service} of the entity kind {@code kind}. */
   public EntityMetrics entities(String kind, String service) {
     return entities.computeIfAbsent(kind + "\u0000" + service, key -> new EntityMetrics(this, kind, service));
+  }
+
+  /** The metrics of an eventing subscription, named {@code <consumer group>@<source>}. */
+  public SubscriptionMetrics subscription(String name) {
+    return subscriptions.computeIfAbsent(name, key -> new SubscriptionMetrics(this, key));
   }
 
   /** Counts one answered call. */
