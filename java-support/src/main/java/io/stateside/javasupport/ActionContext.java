@@ -1,6 +1,7 @@
 package io.stateside.javasupport;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Facts about the call an action handles. A plain value: unit tests of action handlers can create
@@ -23,5 +24,13 @@ public record ActionContext(String serviceName, String commandName, Metadata met
     Objects.requireNonNull(serviceName, "serviceName");
     Objects.requireNonNull(commandName, "commandName");
     Objects.requireNonNull(metadata, "metadata");
+  }
+
+  /**
+   * @return the event this call delivers, when the proxy calls a subscribing method with one
+   *     (its CloudEvent attributes in the metadata); empty for a client's call
+   */
+  public Optional<CloudEvent> cloudEvent() {
+    return CloudEvent.from(metadata);
   }
 }

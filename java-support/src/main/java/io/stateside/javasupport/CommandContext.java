@@ -1,6 +1,7 @@
 package io.stateside.javasupport;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Facts about the command being handled.
@@ -37,6 +38,14 @@ public record CommandContext(String entityId, String commandName, long commandId
    */
   public CommandContext(String entityId, String commandName, long commandId) {
     this(entityId, commandName, commandId, Metadata.empty());
+  }
+
+  /**
+   * @return the event this command delivers, when the proxy calls a subscribing method of the
+   *     entity with one (its CloudEvent attributes in the metadata); empty for a client's call
+   */
+  public Optional<CloudEvent> cloudEvent() {
+    return CloudEvent.from(metadata);
   }
 
   static CommandContext of(String entityId, io.stateside.protocol.Command command) {

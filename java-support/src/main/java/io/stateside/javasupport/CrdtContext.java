@@ -45,6 +45,11 @@ public sealed class CrdtContext permits CrdtStreamedContext, CrdtCancelContext {
     return command.metadata();
   }
 
+  /** @return the event this command delivers, when a subscribing method is called with one */
+  public Optional<CloudEvent> cloudEvent() {
+    return command.cloudEvent();
+  }
+
   /**
    * The entity's CRDT, if it has one.
    *

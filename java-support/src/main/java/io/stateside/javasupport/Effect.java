@@ -63,7 +63,9 @@ public abstract sealed class Effect<R extends Message> permits Effect.Success, E
   }
 
   /**
-   * Emits events, in order; follow with {@link Emit#thenReply} or {@link Emit#thenForward}.
+   * Emits events, in order; follow with {@link Emit#thenReply} or {@link Emit#thenForward}. An
+   * event is a protobuf message, or a JSON value encoded by its {@link JsonType}; each type needs
+   * an {@code onEvent} handler in the entity.
    *
    * @param event the first event
    * @param more further events

@@ -1,7 +1,5 @@
 package io.stateside.javasupport;
 
-import com.google.protobuf.Message;
-
 /**
  * Folds one event into the entity's state.
  *
@@ -10,10 +8,10 @@ import com.google.protobuf.Message;
  * no I/O.
  *
  * @param <S> the entity's state type
- * @param <E> the event type
+ * @param <E> the event type: a protobuf message, or the Java type of a {@link JsonType}
  */
 @FunctionalInterface
-public interface EventHandler<S, E extends Message> {
+public interface EventHandler<S, E> {
 
   /**
    * Applies an event.

@@ -1,6 +1,5 @@
 package io.stateside.javasupport;
 
-import com.google.protobuf.Any;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
 import com.google.protobuf.Message;
 import java.time.Duration;
@@ -90,22 +89,16 @@ public final class EventSourcedEntity<S> extends EntityDefinition {
   }
 
   /**
-   * Folds events into a state.
+   * Folds events, emitted by a command or stored in the journal, into a state.
    *
-   * @throws IllegalArgumentException if an event's type has no handler
+   * @throws IllegalArgumentException if an event's type has no handler or an event cannot be read
    */
-  S applyEvents(S state, List<Message> emitted) {
+  S applyEvents(S state, List<? extends Message> events) {
     S current = state;
-    for (Message event : emitted) {
-      current = eventRoute(event.getDescriptorForType().getFullName()).apply(current, event);
+    for (Message event : events) {
+      current = eventRoute(EventRoute.keyOf(event)).apply(current, event);
     }
     return current;
-  }
-
-  /** Parses a stored event and folds it into a state. */
-  S applyStoredEvent(S state, Any event) throws com.google.protobuf.InvalidProtocolBufferException {
-    EventRoute<S, ?> route = eventRoute(MessageType.fullNameOf(event.getTypeUrl()));
-    return route.apply(state, route.eventType().parse(event));
   }
 
   Optional<SnapshotCodec<S, ?>> snapshotCodec() {
@@ -182,10 +175,26 @@ public final class EventSourcedEntity<S> extends EntityDefinition {
      * @throws IllegalArgumentException if the type already has a handler
      */
     public <E extends Message> Builder<S> onEvent(Class<E> eventType, EventHandler<S, E> handler) {
-      MessageType<E> type = MessageType.of(eventType);
-      if (events.putIfAbsent(type.fullName(), new EventRoute<>(type, Objects.requireNonNull(handler, "handler")))
-          != null) {
-        throw new IllegalArgumentException(type.fullName() + " already has an event handler");
+      return on(EventRoute.protobuf(MessageType.of(eventType), Objects.requireNonNull(handler, "handler")));
+    }
+
+    /**
+     * Folds events stored as JSON ({@code json.cloudstate.io/<name>}) into the state. A command
+     * emits one as {@code Effect.emit(type.encode(value))}.
+     *
+     * @param eventType the event's JSON type
+     * @param handler returns the state after the event
+     * @param <E> the event's Java type
+     * @return this builder
+     * @throws IllegalArgumentException if the type already has a handler
+     */
+    public <E> Builder<S> onEvent(JsonType<E> eventType, EventHandler<S, E> handler) {
+      return on(EventRoute.json(Objects.requireNonNull(eventType, "eventType"), Objects.requireNonNull(handler, "handler")));
+    }
+
+    private Builder<S> on(EventRoute<S, ?> route) {
+      if (events.putIfAbsent(route.key(), route) != null) {
+        throw new IllegalArgumentException(route.key() + " already has an event handler");
       }
       return this;
     }

@@ -72,7 +72,7 @@ public final class EventSourcedTestKit<S> {
 
   /**
    * An entity recovered from stored events, replayed through its event handlers as the proxy
-   * replays its journal.
+   * replays its journal. JSON events are given encoded, as {@link JsonType#encode} makes them.
    *
    * @param definition the entity type
    * @param entityId the entity's id
@@ -86,10 +86,10 @@ public final class EventSourcedTestKit<S> {
       LiveEntity<S> entity = LiveEntity.start(definition, Objects.requireNonNull(entityId), null);
       long sequence = 0;
       for (Message event : storedEvents) {
-        entity.replay(++sequence, MessageType.pack(event));
+        entity.replay(++sequence, MessageType.packEvent(event));
       }
       return new EventSourcedTestKit<>(entity, entityId);
-    } catch (InvalidProtocolBufferException e) {
+    } catch (InvalidProtocolBufferException | RuntimeException e) {
       throw new IllegalArgumentException("Could not replay the stored events", e);
     }
   }

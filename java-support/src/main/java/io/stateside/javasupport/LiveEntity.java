@@ -43,9 +43,13 @@ final class LiveEntity<S> {
     return new LiveEntity<>(definition, entityId, codec.decode(snapshot.getSnapshot()), snapshot.getSnapshotSequence());
   }
 
-  /** Replays a stored event during recovery. */
-  void replay(long eventSequence, Any event) throws InvalidProtocolBufferException {
-    state = definition.applyStoredEvent(state, event);
+  /**
+   * Replays a stored event during recovery.
+   *
+   * @throws IllegalArgumentException if its type has no handler or it cannot be read
+   */
+  void replay(long eventSequence, Any event) {
+    state = definition.applyEvents(state, List.of(event));
     sequence = eventSequence;
   }
 
@@ -98,7 +102,7 @@ final class LiveEntity<S> {
         .setCommandId(commandId)
         .setClientAction(ProtocolReplies.clientAction(effect.answer()))
         .addAllSideEffects(ProtocolReplies.sideEffects(effect.sideEffects()));
-    events.forEach(event -> reply.addEvents(MessageType.pack(event)));
+    events.forEach(event -> reply.addEvents(MessageType.packEvent(event)));
     if (snapshotDue(nextSequence)) {
       reply.setSnapshot(definition.snapshotCodec().orElseThrow().encode(next));
     }

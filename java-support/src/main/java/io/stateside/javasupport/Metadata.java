@@ -60,6 +60,27 @@ public final class Metadata {
     return adding(MetadataEntry.newBuilder().setKey(key).setBytesValue(value).build());
   }
 
+  /**
+   * Sets an attribute of the CloudEvent a reply is published as, when its method publishes to a
+   * topic ({@code (cloudstate.eventing).out}): the proxy makes the event's attributes from the
+   * reply's {@code ce-*} metadata, and fills in those not given (a new id, the service as source,
+   * the reply's type, the call's subject, the time).
+   *
+   * <pre>{@code
+   * ActionEffect.reply(change, Metadata.empty()
+   *     .withCloudEvent(CloudEvent.SUBJECT, productId)       // also the topic's message key
+   *     .withCloudEvent(CloudEvent.TYPE, "cart-change"));
+   * }</pre>
+   *
+   * @param attribute the attribute's name, such as {@link CloudEvent#SUBJECT} or an extension's
+   * @param value its value
+   * @return this metadata with the entry {@code ce-<attribute>} ({@code Content-Type} for
+   *     {@link CloudEvent#DATA_CONTENT_TYPE}) added
+   */
+  public Metadata withCloudEvent(String attribute, String value) {
+    return with(CloudEvent.metadataKey(attribute), value);
+  }
+
   private Metadata adding(MetadataEntry entry) {
     List<MetadataEntry> all = new ArrayList<>(entries);
     all.add(entry);

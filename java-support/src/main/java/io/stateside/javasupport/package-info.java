@@ -18,7 +18,14 @@
  *       ({@link io.stateside.javasupport.Crdt}) that command handlers change in place through a
  *       {@link io.stateside.javasupport.CrdtContext}; the library sends the proxy only the delta.
  *       Server-streaming commands can follow every change of it.</li>
+ *   <li>{@link io.stateside.javasupport.Action}: stateless methods of any call shape, answering
+ *       with an {@link io.stateside.javasupport.ActionEffect}.</li>
  * </ul>
+ *
+ * <p>Methods that subscribe to an event log or a topic ({@code (cloudstate.eventing)} in the
+ * .proto file) are handled like any other; their context's {@code cloudEvent()} describes the
+ * event, a method taking {@code google.protobuf.Any} gets events of every type, and
+ * {@link io.stateside.javasupport.JsonType} reads and writes JSON events in Cloudstate's encoding.
  *
  * <p>Forwards and side effects are {@link io.stateside.javasupport.ServiceCall}s, typed by their
  * target method. {@link io.stateside.javasupport.EventSourcedTestKit} and

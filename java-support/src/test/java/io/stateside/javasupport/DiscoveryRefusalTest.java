@@ -35,7 +35,7 @@ class DiscoveryRefusalTest {
   }
 
   @Test
-  void aProxyWithoutValueOrCrdtEntitiesIsRefusedWithTheServicesItCannotServe() {
+  void aProxyWithoutValueOrCrdtEntitiesOrActionsIsRefusedWithTheServicesItCannotServe() {
     ProxyInfo eventSourcedOnly = ProxyInfo.newBuilder().setProtocolMajorVersion(0).setProtocolMinorVersion(2)
         .setProxyName("old-proxy").setProxyVersion("0.9")
         .addSupportedEntityTypes("cloudstate.eventsourced.EventSourced").build();
@@ -45,13 +45,14 @@ class DiscoveryRefusalTest {
     StatusRuntimeException status = assertInstanceOf(StatusRuntimeException.class, e.getCause());
     assertEquals(Status.Code.FAILED_PRECONDITION, status.getStatus().getCode());
     assertEquals("The proxy old-proxy 0.9 does not support the entity type of stateside.javasupport.test.StockService "
-            + "(cloudstate.valueentity.ValueEntity), stateside.javasupport.test.ReplicatedService (cloudstate.crdt.Crdt); "
+            + "(cloudstate.valueentity.ValueEntity), stateside.javasupport.test.ReplicatedService (cloudstate.crdt.Crdt), "
+            + "cloudstate.tck.model.eventlogeventing.EventLogSubscriberModel (cloudstate.action.ActionProtocol); "
             + "it supports cloudstate.eventsourced.EventSourced",
         status.getStatus().getDescription());
   }
 
   @Test
   void aProxyThatListsNoTypesGetsTheSpec() throws Exception {
-    assertEquals(4, discover(ProxyInfo.newBuilder().setProxyName("silent").build()).getEntitiesCount());
+    assertEquals(6, discover(ProxyInfo.newBuilder().setProxyName("silent").build()).getEntitiesCount());
   }
 }

@@ -19,6 +19,7 @@ import io.stateside.protocol.ServiceInfo;
 import io.stateside.protocol.TimeoutPassivationStrategy;
 import io.stateside.protocol.UserFunctionError;
 import io.stateside.protocol.frontend.EntityKeyProto;
+import io.stateside.protocol.frontend.EventsProto;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,8 @@ class DiscoveryTest {
         .discover(ProxyInfo.newBuilder().setProtocolMajorVersion(0).setProtocolMinorVersion(2)
             .setProxyName("discovery-test").addSupportedEntityTypes("cloudstate.eventsourced.EventSourced")
             .addSupportedEntityTypes("cloudstate.valueentity.ValueEntity")
-            .addSupportedEntityTypes("cloudstate.crdt.Crdt").build())
+            .addSupportedEntityTypes("cloudstate.crdt.Crdt")
+            .addSupportedEntityTypes("cloudstate.action.ActionProtocol").build())
         .toCompletableFuture().get(LoopbackUserFunction.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
@@ -89,6 +91,15 @@ class DiscoveryTest {
                 .setEntityType("cloudstate.crdt.Crdt")
                 .setServiceName("stateside.javasupport.test.ReplicatedService")
                 .setPersistenceId("ReplicatedService")
+                .build(),
+            Entity.newBuilder()
+                .setEntityType("cloudstate.action.ActionProtocol")
+                .setServiceName(EventingModel.SUBSCRIBER)
+                .build(),
+            Entity.newBuilder()
+                .setEntityType("cloudstate.eventsourced.EventSourced")
+                .setServiceName(EventingModel.NOTES)
+                .setPersistenceId("notes")
                 .build()),
         spec.getEntitiesList());
   }
@@ -97,6 +108,7 @@ class DiscoveryTest {
   void theDescriptorSetHoldsTheServicesAndEveryTransitiveImportInDependencyOrder() throws Exception {
     ExtensionRegistry options = ExtensionRegistry.newInstance();
     EntityKeyProto.registerAllExtensions(options);
+    EventsProto.registerAllExtensions(options);
     FileDescriptorSet set = FileDescriptorSet.parseFrom(spec.getProto(), options);
 
     Map<String, FileDescriptor> built = new HashMap<>();
@@ -120,13 +132,19 @@ class DiscoveryTest {
             "google/protobuf/timestamp.proto",
             "stateside/example/counter.proto",
             "cloudstate/entity_key.proto",
-            "google/protobuf/descriptor.proto"),
+            "google/protobuf/descriptor.proto",
+            "cloudstate/tck/model/eventlogeventing.proto",
+            "cloudstate/eventing.proto",
+            "google/protobuf/any.proto"),
         built.keySet());
     assertEquals(AccountProto.getDescriptor().toProto(), built.get("javasupport/test/account.proto").toProto());
     assertEquals(CounterProto.getDescriptor().toProto(), built.get("stateside/example/counter.proto").toProto());
     assertNotNull(built.get("javasupport/test/account.proto").findServiceByName("AccountService"));
     assertTrue(built.get("stateside/example/counter.proto").findMessageTypeByName("IncreaseRequest")
         .findFieldByName("counter_id").getOptions().getExtension(EntityKeyProto.entityKey));
+    assertEquals("eventlogeventing-one", built.get("cloudstate/tck/model/eventlogeventing.proto")
+        .findServiceByName("EventLogSubscriberModel").findMethodByName("ProcessEventOne")
+        .getOptions().getExtension(EventsProto.eventing).getIn().getEventLog());
   }
 
   @Test

@@ -72,4 +72,17 @@ class EventSourcedTestKitTest {
     assertEquals(List.of(), threw.events());
     assertEquals(0L, kit.state());
   }
+
+  @Test
+  void jsonEventsAreShownEncodedAndFoldedIntoTheState() {
+    EventSourcedTestKit<Integer> notes = EventSourcedTestKit.of(EventingModel.notes(), "n1",
+        List.of(EventingModel.NOTE.encode(new EventingModel.Note("stored", 1, "x"))));
+
+    EventSourcedTestKit.Result result = notes.handle("EmitJsonEvent",
+        io.stateside.tck.model.eventlogeventing.JsonEvent.newBuilder().setMessage("next").build(),
+        CloudEvent.of("1", "s", "t").withSubject("cart-2").toMetadata());
+
+    assertEquals(List.of(EventingModel.NOTE.encode(new EventingModel.Note("next", 2, "cart-2"))), result.events());
+    assertEquals(2, notes.state());
+  }
 }

@@ -4,6 +4,7 @@ import akka.actor.ActorSystem;
 import akka.grpc.GrpcClientSettings;
 import com.typesafe.config.ConfigFactory;
 import io.stateside.protocol.EntityDiscoveryClient;
+import io.stateside.protocol.action.ActionProtocolClient;
 import io.stateside.protocol.crdt.CrdtClient;
 import io.stateside.protocol.eventsourced.EventSourcedClient;
 import io.stateside.protocol.valueentity.ValueEntityClient;
@@ -11,8 +12,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The test entities (event-sourced, value and CRDT) served by a real {@link UserFunction} on a free loopback port, and real gRPC
- * clients of it, as the proxy would use them.
+ * The test entities (event-sourced, value and CRDT) and actions served by a real {@link UserFunction}
+ * on a free loopback port, and real gRPC clients of it, as the proxy would use them.
  */
 final class LoopbackUserFunction implements AutoCloseable {
 
@@ -25,6 +26,7 @@ final class LoopbackUserFunction implements AutoCloseable {
   private final EventSourcedClient eventSourced;
   private final ValueEntityClient valueEntity;
   private final CrdtClient crdt;
+  private final ActionProtocolClient actions;
   private final EntityDiscoveryClient discovery;
 
   private LoopbackUserFunction() throws Exception {
@@ -37,6 +39,8 @@ final class LoopbackUserFunction implements AutoCloseable {
         .register(CounterEntity.definition())
         .register(StockEntity.definition())
         .register(ReplicatedEntity.definition())
+        .register(EventingModel.subscriber())
+        .register(EventingModel.notes())
         .build()
         .start().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     clientSystem = ActorSystem.create("test-client", ConfigFactory.parseString("akka.actor.provider = local")
@@ -46,6 +50,7 @@ final class LoopbackUserFunction implements AutoCloseable {
     eventSourced = EventSourcedClient.create(settings, clientSystem);
     valueEntity = ValueEntityClient.create(settings, clientSystem);
     crdt = CrdtClient.create(settings, clientSystem);
+    actions = ActionProtocolClient.create(settings, clientSystem);
     discovery = EntityDiscoveryClient.create(settings, clientSystem);
   }
 
@@ -68,6 +73,15 @@ final class LoopbackUserFunction implements AutoCloseable {
     return CrdtStreamProbe.open(crdt, clientSystem);
   }
 
+  /** The actions' protocol, called as the proxy calls it. */
+  ActionProtocolClient actions() {
+    return actions;
+  }
+
+  ActorSystem clientSystem() {
+    return clientSystem;
+  }
+
   EntityDiscoveryClient discovery() {
     return discovery;
   }
@@ -77,6 +91,7 @@ final class LoopbackUserFunction implements AutoCloseable {
     eventSourced.close().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     valueEntity.close().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     crdt.close().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    actions.close().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     discovery.close().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     clientSystem.terminate();
     clientSystem.getWhenTerminated().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);

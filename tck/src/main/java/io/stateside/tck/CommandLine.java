@@ -45,7 +45,7 @@ public record CommandLine(Config overrides, Optional<Path> configFile, boolean h
       Other options:
         --interceptor-port PORT            where the TCK's interceptor listens (default: a free one)
         --only GROUP[,GROUP...]            run only these scenario groups: discovery, eventsourced,
-                                           valueentity, passivation, action, crdt
+                                           valueentity, passivation, action, crdt, eventing
         --timeout DURATION                 how long one expectation waits (default 20s)
         --reports DIR                      where the report and launched commands' output go (default tck-reports)
         --config FILE                      read further settings (stateside.tck { ... }) from a HOCON file

@@ -3,6 +3,7 @@ package io.stateside.tck;
 import io.stateside.tck.action.ActionScenarios;
 import io.stateside.tck.crdt.CrdtScenarios;
 import io.stateside.tck.discovery.DiscoveryScenarios;
+import io.stateside.tck.eventing.EventingScenarios;
 import io.stateside.tck.eventsourced.EventSourcedScenarios;
 import io.stateside.tck.passivation.EntityPassivationScenarios;
 import io.stateside.tck.scenario.ScenarioGroup;
@@ -16,7 +17,7 @@ public final class ScenarioGroups {
 
   public static List<ScenarioGroup> all() {
     return List.of(new DiscoveryScenarios(), new EventSourcedScenarios(), new ValueEntityScenarios(),
-        new EntityPassivationScenarios(), new ActionScenarios(), new CrdtScenarios());
+        new EntityPassivationScenarios(), new ActionScenarios(), new CrdtScenarios(), new EventingScenarios());
   }
 
   /** The groups with these ids; all groups when none are given. */

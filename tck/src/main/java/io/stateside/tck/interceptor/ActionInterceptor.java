@@ -8,18 +8,23 @@ import io.stateside.protocol.action.ActionProtocol;
 import io.stateside.protocol.action.ActionProtocolClient;
 import io.stateside.protocol.action.ActionResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Forwards each {@code cloudstate.action.ActionProtocol} call to the user function and records it
  * as a stream, whatever its shape. Actions have no entity id: a scenario names its call with the
  * {@value #CALL_ID_HEADER} request header, which the proxy passes on as metadata, and the
- * recording is keyed by the action's service and that name.
+ * recording is keyed by the action's service and that name. A call that delivers an event has no
+ * such header: it is keyed by the event's subject ({@value #SUBJECT_METADATA}), the id of the
+ * entity whose event it is. Calls with neither (such as a forward) are keyed by an empty name.
  */
 final class ActionInterceptor implements ActionProtocol {
 
   /** The request header that names a scenario's call. */
   static final String CALL_ID_HEADER = "tck-call-id";
+  /** The metadata that names the subject of the event a subscriber's call delivers. */
+  static final String SUBJECT_METADATA = "ce-subject";
 
   private final ActionProtocolClient userFunction;
   private final StreamRecorder<ActionCommand, ActionResponse> recorder;
@@ -104,10 +109,13 @@ final class ActionInterceptor implements ActionProtocol {
   }
 
   private static String callId(ActionCommand command) {
+    return metadata(command, CALL_ID_HEADER).or(() -> metadata(command, SUBJECT_METADATA)).orElse("");
+  }
+
+  private static Optional<String> metadata(ActionCommand command, String key) {
     return command.getMetadata().getEntriesList().stream()
-        .filter(entry -> entry.getKey().equals(CALL_ID_HEADER))
+        .filter(entry -> entry.getKey().equalsIgnoreCase(key))
         .map(MetadataEntry::getStringValue)
-        .findFirst()
-        .orElse("");
+        .findFirst();
   }
 }

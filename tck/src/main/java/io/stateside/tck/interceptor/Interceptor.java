@@ -121,7 +121,7 @@ public final class Interceptor implements AutoCloseable {
     return crdt.recorder();
   }
 
-  /** Action calls, keyed by service and the scenario's call id ({@link #CALL_ID_HEADER}). */
+  /** Action calls, keyed by service and the scenario's call id ({@link #CALL_ID_HEADER}) or their event's subject. */
   public StreamRecorder<ActionCommand, ActionResponse> action() {
     return action.recorder();
   }

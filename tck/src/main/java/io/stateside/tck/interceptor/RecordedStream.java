@@ -151,12 +151,27 @@ public final class RecordedStream<I, O> {
 
   /** The proxy's next message, as scenarios compare it. */
   public I nextFromProxy() {
+    return comparable.apply(nextFromProxyAsSent());
+  }
+
+  /**
+   * The proxy's next message as it was sent, with what scenarios usually leave out of comparisons
+   * (a command's metadata): for scenarios that look at that too.
+   */
+  public I nextFromProxyAsSent() {
     synchronized (lock) {
       awaitUntil(() -> proxyCursor < fromProxy.size() || proxyEnd != null, timeout, "a message from the proxy");
       if (proxyCursor >= fromProxy.size()) {
         throw new AssertionError(this + ": the proxy ended the stream where a message was expected");
       }
-      return comparable.apply(fromProxy.get(proxyCursor++));
+      return fromProxy.get(proxyCursor++);
+    }
+  }
+
+  /** The proxy's first message as it was sent, if it has sent one yet; reading it consumes nothing. */
+  public Optional<I> firstFromProxyAsSent() {
+    synchronized (lock) {
+      return fromProxy.isEmpty() ? Optional.empty() : Optional.of(fromProxy.get(0));
     }
   }
 

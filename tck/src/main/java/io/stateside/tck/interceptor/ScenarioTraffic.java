@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What crossed the interceptor, as one scenario sees it. The scenario takes the streams of its
@@ -51,10 +52,29 @@ public final class ScenarioTraffic {
 
   /**
    * The next call of the action service this scenario made with the call id (sent as the
-   * {@link Interceptor#CALL_ID_HEADER} header), waiting for it to reach the interceptor.
+   * {@link Interceptor#CALL_ID_HEADER} header), or that delivers an event whose subject is that id
+   * (an event of the entity with that id), waiting for it to reach the interceptor.
    */
   public RecordedStream<ActionCommand, ActionResponse> nextActionCall(String service, String callId) {
     return next(interceptor.action(), new StreamKey(service, callId));
+  }
+
+  /**
+   * The first call of the action service, among those with no call id and no event subject (a
+   * forward, a side effect) that this scenario has not looked at yet, whose first message
+   * {@code wanted} accepts (say, by its payload), waiting for it to reach the interceptor.
+   *
+   * @param what the call, as a failure names it
+   */
+  public RecordedStream<ActionCommand, ActionResponse> nextUnnamedActionCall(
+      String service, Predicate<ActionCommand> wanted, String what) {
+    StreamKey unnamed = new StreamKey(service, "");
+    RecordedStream<ActionCommand, ActionResponse> stream = interceptor.action().awaitFirst(candidate ->
+        candidate.key().filter(unnamed::equals).isPresent()
+            && !seen.contains(candidate)
+            && candidate.firstFromProxyAsSent().filter(wanted).isPresent(), what);
+    seen.add(stream);
+    return stream;
   }
 
   private <I, O> RecordedStream<I, O> next(StreamRecorder<I, O> recorder, StreamKey key) {

@@ -90,6 +90,36 @@ public final class StreamRecorder<I, O> {
     }
   }
 
+  /**
+   * Waits for the first stream, in the order they opened, that {@code wanted} accepts; for
+   * streams a key alone does not tell apart.
+   *
+   * @param wanted judges a stream by what it carried so far; it is asked again as messages come
+   * @param what the stream, as a failure names it
+   * @throws AssertionError if none is accepted in time
+   */
+  public RecordedStream<I, O> awaitFirst(Predicate<RecordedStream<I, O>> wanted, String what) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (this) {
+      try {
+        while (true) {
+          Optional<RecordedStream<I, O>> found = streams.stream().filter(wanted).findFirst();
+          if (found.isPresent()) {
+            return found.get();
+          }
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            throw new AssertionError("the proxy opened no " + what + " within " + timeout.toMillis() + " ms");
+          }
+          wait(Math.max(1, left / 1_000_000));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
+  }
+
   /** The identified streams whose entity matches. */
   public List<RecordedStream<I, O>> streams(Predicate<StreamKey> filter) {
     synchronized (this) {

@@ -26,7 +26,10 @@ public final class JavaTckModel {
         .register(CrdtTwoEntity.definition())
         .register(CrdtConfiguredEntity.definition())
         .register(ActionTckModelAction.model())
-        .register(ActionTckModelAction.two());
+        .register(ActionTckModelAction.two())
+        .register(EventLogSubscriberAction.definition())
+        .register(EventLogEntities.one())
+        .register(EventLogEntities.two());
   }
 
   public static void main(String[] args) {

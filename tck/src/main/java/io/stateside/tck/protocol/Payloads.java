@@ -11,6 +11,7 @@ import com.google.protobuf.TypeRegistry;
 import io.stateside.tck.model.action.ActionTckModelProto;
 import io.stateside.tck.model.crdt.CrdtTckModelProto;
 import io.stateside.tck.model.entitypassivation.EntityPassivationTckModelProto;
+import io.stateside.tck.model.eventlogeventing.EventLogEventingProto;
 import io.stateside.tck.model.eventsourced.EventSourcedTckModelProto;
 import io.stateside.tck.model.valueentity.ValueEntityTckModelProto;
 import java.util.List;
@@ -33,7 +34,8 @@ public final class Payloads {
       EntityPassivationTckModelProto.getDescriptor(),
       ValueEntityTckModelProto.getDescriptor(),
       ActionTckModelProto.getDescriptor(),
-      CrdtTckModelProto.getDescriptor()));
+      CrdtTckModelProto.getDescriptor(),
+      EventLogEventingProto.getDescriptor()));
 
   private Payloads() {}
 

@@ -5,9 +5,13 @@ import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
+import com.google.protobuf.DescriptorProtos.MethodDescriptorProto;
+import com.google.protobuf.ExtensionRegistry;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.stateside.protocol.Entity;
 import io.stateside.protocol.EntitySpec;
+import io.stateside.protocol.frontend.Eventing;
+import io.stateside.protocol.frontend.EventsProto;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +39,37 @@ public final class Specs {
         .flatMap(file -> file.getServices().stream())
         .map(ServiceDescriptor::getFullName)
         .collect(Collectors.toSet());
+  }
+
+  /**
+   * The eventing declaration of a method, read from the spec's descriptors.
+   *
+   * @return the method's {@code (cloudstate.eventing)} option; empty when the method has none
+   * @throws AssertionError if the descriptors lack the service or the method
+   */
+  public static Optional<Eventing> eventing(EntitySpec spec, String serviceName, String methodName) {
+    ExtensionRegistry options = ExtensionRegistry.newInstance();
+    EventsProto.registerAllExtensions(options);
+    FileDescriptorSet set;
+    try {
+      set = FileDescriptorSet.parseFrom(spec.getProto(), options);
+    } catch (InvalidProtocolBufferException e) {
+      throw new AssertionError("the spec's proto field is not a FileDescriptorSet: " + e.getMessage());
+    }
+    MethodDescriptorProto method = set.getFileList().stream()
+        .flatMap(file -> file.getServiceList().stream()
+            .filter(service -> qualified(file.getPackage(), service.getName()).equals(serviceName)))
+        .flatMap(service -> service.getMethodList().stream())
+        .filter(candidate -> candidate.getName().equals(methodName))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("the spec's descriptors lack " + serviceName + "." + methodName));
+    return method.getOptions().hasExtension(EventsProto.eventing)
+        ? Optional.of(method.getOptions().getExtension(EventsProto.eventing))
+        : Optional.empty();
+  }
+
+  private static String qualified(String packageName, String name) {
+    return packageName.isEmpty() ? name : packageName + "." + name;
   }
 
   /**

@@ -7,7 +7,10 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.stateside.samples.shoppingcart.api.AddLineItem;
 import io.stateside.samples.shoppingcart.api.Cart;
+import io.stateside.samples.shoppingcart.api.GetProductCartsRequest;
 import io.stateside.samples.shoppingcart.api.GetShoppingCart;
+import io.stateside.samples.shoppingcart.api.ProductCarts;
+import io.stateside.samples.shoppingcart.api.ProductCartsServiceClient;
 import io.stateside.samples.shoppingcart.api.RemoveLineItem;
 import io.stateside.samples.shoppingcart.api.ShoppingCartServiceClient;
 import java.io.PrintStream;
@@ -26,6 +29,7 @@ import java.util.function.Function;
  * cart [--host HOST] [--port PORT] [--wait SECONDS] add USER PRODUCT QUANTITY
  * cart [options] remove USER PRODUCT
  * cart [options] get USER
+ * cart [options] product PRODUCT
  * </pre>
  *
  * <p>The proxy is at 127.0.0.1 and {@code HTTP_PORT} (default 9000) unless the options say
@@ -39,6 +43,8 @@ public final class CartCli {
         add USER PRODUCT QUANTITY   add QUANTITY of PRODUCT to USER's cart
         remove USER PRODUCT         remove PRODUCT's line from USER's cart
         get USER                    show USER's cart
+        product PRODUCT             show the carts holding PRODUCT (the "carts by product"
+                                    read model, which follows the carts within moments)
       The proxy is at HOST (127.0.0.1) and PORT ($HTTP_PORT, else 9000); --wait retries
       for up to SECONDS while it is unreachable.""";
 
@@ -67,29 +73,33 @@ public final class CartCli {
     ActorSystem system = ActorSystem.create("cart-cli", ConfigFactory
         .parseString("akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING\nakka.actor.provider = local")
         .withFallback(ConfigFactory.load()));
-    ShoppingCartServiceClient client = ShoppingCartServiceClient.create(
-        GrpcClientSettings.connectToServiceAt(options.host(), options.port(), system)
-            .withTls(false)
-            .withDeadline(CALL_TIMEOUT),
-        system);
+    GrpcClientSettings settings = GrpcClientSettings.connectToServiceAt(options.host(), options.port(), system)
+        .withTls(false)
+        .withDeadline(CALL_TIMEOUT);
+    Clients clients = new Clients(ShoppingCartServiceClient.create(settings, system),
+        ProductCartsServiceClient.create(settings, system));
     try {
-      out.println(callWithRetry(options, client));
+      out.println(callWithRetry(options, clients));
       return 0;
     } catch (StatusRuntimeException e) {
       Status status = e.getStatus();
       err.println("Error: " + status.getCode() + ": " + status.getDescription());
       return 1;
     } finally {
-      client.close();
+      clients.carts().close();
+      clients.products().close();
       system.terminate();
     }
   }
 
-  private static String callWithRetry(Options options, ShoppingCartServiceClient client) {
+  /** The services the commands call, through the proxy. */
+  private record Clients(ShoppingCartServiceClient carts, ProductCartsServiceClient products) {}
+
+  private static String callWithRetry(Options options, Clients clients) {
     long deadline = System.nanoTime() + options.retryFor().toNanos();
     while (true) {
       try {
-        return options.command().apply(client);
+        return options.command().apply(clients);
       } catch (StatusRuntimeException e) {
         if (e.getStatus().getCode() != Status.Code.UNAVAILABLE || System.nanoTime() > deadline) {
           throw e;
@@ -132,8 +142,18 @@ public final class CartCli {
     return text.toString();
   }
 
+  static String describe(ProductCarts carts) {
+    if (carts.getCartsCount() == 0) {
+      return "No cart holds " + carts.getProductId() + ".";
+    }
+    StringBuilder text = new StringBuilder("Carts holding " + carts.getProductId() + ":");
+    carts.getCartsList().forEach(cart ->
+        text.append(System.lineSeparator()).append("  ").append(cart.getCartId()).append(" x ").append(cart.getQuantity()));
+    return text.toString();
+  }
+
   /** The parsed command line: where the proxy is and which call to make. */
-  private record Options(String host, int port, Duration retryFor, Function<ShoppingCartServiceClient, String> command) {
+  private record Options(String host, int port, Duration retryFor, Function<Clients, String> command) {
 
     static Options parse(List<String> args) {
       String host = "127.0.0.1";
@@ -156,7 +176,7 @@ public final class CartCli {
       return new Options(host, port, retryFor, command(rest));
     }
 
-    private static Function<ShoppingCartServiceClient, String> command(List<String> words) {
+    private static Function<Clients, String> command(List<String> words) {
       if (words.isEmpty()) {
         throw new IllegalArgumentException("Missing command");
       }
@@ -168,8 +188,8 @@ public final class CartCli {
           String user = params.get(0);
           String product = params.get(1);
           int quantity = number(params.get(2), "QUANTITY");
-          return client -> {
-            await(client.addItem(AddLineItem.newBuilder()
+          return clients -> {
+            await(clients.carts().addItem(AddLineItem.newBuilder()
                 .setUserId(user).setProductId(product).setQuantity(quantity).build()));
             return "Added " + quantity + " x " + product + " to " + user + "'s cart.";
           };
@@ -178,15 +198,21 @@ public final class CartCli {
           expect(params, 2, "remove USER PRODUCT");
           String user = params.get(0);
           String product = params.get(1);
-          return client -> {
-            await(client.removeItem(RemoveLineItem.newBuilder().setUserId(user).setProductId(product).build()));
+          return clients -> {
+            await(clients.carts().removeItem(RemoveLineItem.newBuilder().setUserId(user).setProductId(product).build()));
             return "Removed " + product + " from " + user + "'s cart.";
           };
         }
         case "get" -> {
           expect(params, 1, "get USER");
           String user = params.get(0);
-          return client -> describe(user, await(client.getCart(GetShoppingCart.newBuilder().setUserId(user).build())));
+          return clients -> describe(user, await(clients.carts().getCart(GetShoppingCart.newBuilder().setUserId(user).build())));
+        }
+        case "product" -> {
+          expect(params, 1, "product PRODUCT");
+          String product = params.get(0);
+          return clients -> describe(await(clients.products().getProductCarts(
+              GetProductCartsRequest.newBuilder().setProductId(product).build())));
         }
         default -> throw new IllegalArgumentException("Unknown command " + name);
       }

@@ -61,6 +61,7 @@ class CartCliTest {
     Run run = cart("--help");
     assertEquals(0, run.status());
     assertTrue(run.out().contains("add USER PRODUCT QUANTITY"), run.out());
+    assertTrue(run.out().contains("product PRODUCT"), run.out());
   }
 
   @Test
