@@ -1,11 +1,11 @@
 package io.stateside.proxy.eventing.kafka;
 
 import akka.actor.ActorSystem;
+import io.stateside.proxy.concurrent.PlainFutures;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
@@ -25,12 +25,11 @@ final class BrokerCheck {
   private BrokerCheck() {}
 
   /** Runs the check in the background, on Akka's dispatcher for blocking work. */
-  static CompletionStage<Boolean> run(ActorSystem system, KafkaTopicSettings settings) {
-    return CompletableFuture.supplyAsync(() -> check(settings),
-        system.dispatchers().lookup("akka.actor.default-blocking-io-dispatcher"));
+  static void run(ActorSystem system, KafkaTopicSettings settings) {
+    system.dispatchers().lookup("akka.actor.default-blocking-io-dispatcher").execute(() -> check(settings));
   }
 
-  private static boolean check(KafkaTopicSettings settings) {
+  private static void check(KafkaTopicSettings settings) {
     Map<String, Object> properties = new HashMap<>(settings.adminClientProperties());
     properties.put("default.api.timeout.ms", (int) TIMEOUT.toMillis());
     properties.put("request.timeout.ms", (int) TIMEOUT.toMillis());
@@ -39,17 +38,16 @@ final class BrokerCheck {
       String clusterId = cluster.clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       int brokers = cluster.nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
       log.info("Kafka at {} answered: cluster {}, {} broker(s)", settings.bootstrapServers(), clusterId, brokers);
-      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
     } catch (Exception e) {
       log.error("Kafka cannot be reached at {} (KAFKA_BOOTSTRAP_SERVERS) within {} s: {}. Check the address and the "
               + "security settings (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_*). Until it answers, topic "
-              + "subscriptions keep trying (starting again every {} to {}) and calls of methods that publish to a "
-              + "topic fail with UNAVAILABLE after {}", settings.bootstrapServers(), TIMEOUT.toSeconds(), e.toString(),
-          settings.restartMinBackoff(), settings.restartMaxBackoff(), settings.publishTimeout());
-      return false;
+              + "subscriptions keep trying (starting again every {} to {} ms) and calls of methods that publish to a "
+              + "topic fail with UNAVAILABLE after {} ms", settings.bootstrapServers(), TIMEOUT.toSeconds(),
+          PlainFutures.causeOf(e instanceof ExecutionException ? e.getCause() : e).toString(),
+          settings.restartMinBackoff().toMillis(), settings.restartMaxBackoff().toMillis(),
+          settings.publishTimeout().toMillis());
     }
   }
 }

@@ -37,8 +37,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 final class CloudEventRecords {
 
-  static final String ATTRIBUTE_HEADER_PREFIX = "ce_";
-  static final String CONTENT_TYPE_HEADER = "content-type";
+  private static final String ATTRIBUTE_HEADER_PREFIX = "ce_";
+  private static final String CONTENT_TYPE_HEADER = "content-type";
 
   private CloudEventRecords() {}
 

@@ -133,8 +133,9 @@ final class TopicConsumer {
       return;
     }
     log.warn("consumer " + name, "Subscription {}: consuming topic '{}' from {} failed ({}); starting again from "
-            + "the last committed offsets after a back-off ({} growing to {})", name, topic,
-        settings.bootstrapServers(), cause.toString(), settings.restartMinBackoff(), settings.restartMaxBackoff());
+            + "the last committed offsets after a back-off ({} ms growing to {} ms)", name, topic,
+        settings.bootstrapServers(), cause.toString(), settings.restartMinBackoff().toMillis(),
+        settings.restartMaxBackoff().toMillis());
   }
 
   /**

@@ -41,6 +41,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -230,6 +232,54 @@ class KafkaTopicsTest {
   }
 
   @Test
+  void twoNodesShareThePartitionsAndOneTakesOverThoseOfTheOtherWhenItStops() throws Exception {
+    startProxy();
+    StatesideProxy secondNode = ProxyHarness.start(userFunction.port(), proxySettings());
+    boolean secondNodeRunning = true;
+    try {
+      Await.until("both nodes consume some of the topic's partitions", Duration.ofSeconds(60),
+          () -> partitionsByMember().size() == 2 && partitionsByMember().values().stream().noneMatch(Set::isEmpty));
+      String run = newRun();
+      List<String> customers = List.of("pia", "quin", "rob", "sue", "tom", "uma");
+      int perCustomer = 30;
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
+      for (int sequence = 1; sequence <= perCustomer / 2; sequence++) {
+        for (String customer : customers) {
+          sent.add(producer.send(cloudEventRecord(order(run, customer, sequence), Instant.now())));
+        }
+      }
+      Await.until("the user function works through the first orders", Duration.ofSeconds(60),
+          () -> receivedOrders(run).size() >= 20);
+
+      ProxyHarness.stop(secondNode);
+      secondNodeRunning = false;
+      for (int sequence = perCustomer / 2 + 1; sequence <= perCustomer; sequence++) {
+        for (String customer : customers) {
+          sent.add(producer.send(cloudEventRecord(order(run, customer, sequence), Instant.now())));
+        }
+      }
+      for (Future<RecordMetadata> send : sent) {
+        send.get();
+      }
+
+      int orders = customers.size() * perCustomer;
+      List<Confirmation> confirmed = awaitConfirmations(run, orders, Duration.ofSeconds(120));
+      for (String customer : customers) {
+        assertEquals(oneTo(perCustomer), firstOccurrences(confirmed, customer), customer + "'s orders in order");
+      }
+      assertEquals(1, partitionsByMember().size(), "the stopped node left the group");
+      assertEquals(PARTITIONS, partitionsByMember().values().iterator().next().size(), "the other took its partitions");
+      log.info("Two nodes, one stopped mid-flow: {} orders, {} confirmations ({} duplicates)", orders, confirmed.size(),
+          confirmed.size() - orders);
+      awaitEveryOffsetCommitted();
+    } finally {
+      if (secondNodeRunning) {
+        ProxyHarness.stop(secondNode);
+      }
+    }
+  }
+
+  @Test
   void aClientsCallIsAnsweredOnlyOnceItsReplyIsPublished() {
     startProxy();
     String run = newRun();
@@ -266,6 +316,10 @@ class KafkaTopicsTest {
           + "published: not published to topic 'order-confirmations'").isEmpty(), "the proxy says why");
       log.info("A call publishing to a topic while the broker is down failed with UNAVAILABLE after {} ms "
           + "(publish-timeout {}, client deadline 60 s)", took.toMillis(), PUBLISH_TIMEOUT);
+
+      String consumerFailed = "consuming topic 'orders' from " + kafka.bootstrapServers() + " failed";
+      Await.until("the subscription's consumer gives up on the absent broker and says so", Duration.ofSeconds(90),
+          () -> !logs.linesContaining(consumerFailed).isEmpty());
     }
 
     kafka.start();
@@ -337,12 +391,16 @@ class KafkaTopicsTest {
 
   private void startProxy() {
     userFunction = new OrderConfirmationsFunction();
-    proxy = ProxyHarness.start(userFunction.port(), Map.of(
+    proxy = ProxyHarness.start(userFunction.port(), proxySettings());
+  }
+
+  private static Map<String, Object> proxySettings() {
+    return Map.of(
         "stateside.proxy.eventing.kafka.bootstrap-servers", kafka.bootstrapServers(),
         "stateside.proxy.eventing.kafka.group-id-prefix", GROUP_ID_PREFIX,
         "stateside.proxy.eventing.kafka.publish-timeout", PUBLISH_TIMEOUT.toMillis() + "ms",
         "stateside.proxy.eventing.kafka.restart-backoff.min", "500ms",
-        "stateside.proxy.eventing.kafka.restart-backoff.max", "5s"));
+        "stateside.proxy.eventing.kafka.restart-backoff.max", "5s");
   }
 
   private OrderConfirmationsClient client() {
@@ -443,6 +501,17 @@ class KafkaTopicsTest {
     return userFunction.received().stream()
         .filter(received -> received.order().getOrderId().startsWith(run + "-"))
         .toList();
+  }
+
+  /** The members of the subscription's consumer group, each with the partitions it was assigned. */
+  private static Map<String, Set<TopicPartition>> partitionsByMember() {
+    try {
+      ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP_ID)).all().get().get(GROUP_ID);
+      return group.members().stream().collect(Collectors.toMap(MemberDescription::consumerId,
+          member -> member.assignment().topicPartitions()));
+    } catch (InterruptedException | ExecutionException e) {
+      throw new AssertionError("could not describe the consumer group", e);
+    }
   }
 
   private static Map<TopicPartition, Long> committedOffsets() {

@@ -22,13 +22,23 @@ final class TopicReader implements AutoCloseable {
   private final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
 
   TopicReader(String bootstrapServers, String topic) {
+    this(bootstrapServers, topic, Map.of());
+  }
+
+  /** {@code clientProperties}: more kafka-clients properties, e.g. for security. */
+  TopicReader(String bootstrapServers, String topic, Map<String, String> clientProperties) {
     Properties properties = new Properties();
+    properties.putAll(clientProperties);
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     this.consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
         .map(info -> new TopicPartition(topic, info.partition()))
         .toList();
+    if (partitions.isEmpty()) {
+      consumer.close();
+      throw new IllegalStateException("topic " + topic + " does not exist");
+    }
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
   }
