@@ -32,8 +32,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * the input type of the subscription's method, if it has just one and that takes a concrete
  * type; in every other case it is bytes ({@code p.cloudstate.io/bytes}), which only a method
  * taking {@code google.protobuf.Any} gets. With a content type, the payload follows
- * {@link EventEncoding}; a protobuf one without {@code ce_type} is taken, again, as the input
- * type of a subscription's single method.
+ * {@link EventEncoding}.
  */
 final class CloudEventRecords {
 
@@ -51,7 +50,7 @@ final class CloudEventRecords {
     Any payload;
     if (headers.containsKey(CloudEvent.CONTENT_TYPE)) {
       contentType = headers.get(CloudEvent.CONTENT_TYPE);
-      payload = EventEncoding.toPayload(data, Optional.of(contentType), type.or(() -> singleConcreteInputType(subscription)));
+      payload = EventEncoding.toPayload(data, Optional.of(contentType), type);
     } else {
       Optional<String> messageType = type.isPresent()
           ? type.map(CloudEventRecords::messageName).filter(name -> takesConcreteType(subscription, name))

@@ -60,11 +60,12 @@ final class TopicConsumer {
   private static final ConnectionCheckerSettings CONNECTION_CHECK =
       ConnectionCheckerSettings.create(2, FiniteDuration.create(5, TimeUnit.SECONDS), 1.0);
 
+  private final ActorSystem system;
   private final String name;
+  private final CompletionStage<Done> done;
+  /** The control of the consumer running now (or last). */
   private final AtomicReference<Consumer.Control> control = new AtomicReference<>(Consumer.createNoopControl());
   private volatile boolean stopping;
-  private final CompletionStage<Done> done;
-  private final ActorSystem system;
 
   private TopicConsumer(ActorSystem system, KafkaTopicSettings settings, Subscription subscription,
       Function<IncomingEvent, CompletionStage<Done>> handler) {
