@@ -1,6 +1,8 @@
 package io.stateside.proxy.eventing;
 
 import akka.actor.ActorSystem;
+import io.stateside.proxy.eventing.kafka.KafkaTopicSettings;
+import io.stateside.proxy.eventing.kafka.KafkaTopics;
 import java.util.Optional;
 
 /** The message broker eventing uses for topics, when one is configured. */
@@ -9,13 +11,12 @@ public final class Topics {
   private Topics() {
   }
 
-  /** The configured broker's topics; empty when {@code stateside.proxy.eventing.kafka.bootstrap-servers} is. */
+  /** Kafka's topics; empty when {@code stateside.proxy.eventing.kafka.bootstrap-servers} is. */
   public static Optional<TopicSupport> configured(ActorSystem system) {
-    String bootstrapServers = system.settings().config().getString("stateside.proxy.eventing.kafka.bootstrap-servers");
-    if (bootstrapServers.isBlank()) {
+    KafkaTopicSettings settings = KafkaTopicSettings.from(system.settings().config());
+    if (settings.bootstrapServers().isBlank()) {
       return Optional.empty();
     }
-    throw new IllegalStateException("Kafka topics are not served yet (stateside.proxy.eventing.kafka.bootstrap-servers = "
-        + bootstrapServers + ")");
+    return Optional.of(KafkaTopics.start(system, settings));
   }
 }
