@@ -18,6 +18,7 @@ import io.stateside.proxy.entity.CallShape;
 import io.stateside.proxy.entity.EntityGateway;
 import io.stateside.proxy.entity.StreamHeader;
 import io.stateside.proxy.entity.UserEntity;
+import io.stateside.proxy.telemetry.ThrottledLog;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class CommandRouter {
 
   private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
+  /** A broker outage fails every publishing call: one line per interval, not one per call. */
+  private static final ThrottledLog publishLog = new ThrottledLog(log, Duration.ofSeconds(10));
 
   private final Map<String, MethodRoute> routes;
 
@@ -115,7 +118,8 @@ public final class CommandRouter {
     return route.publisher().get().publish(reply, subject)
         .handle((done, error) -> {
           if (error != null) {
-            log.warn("Reply of {} not published: {}", route.path(), PlainFutures.causeOf(error).getMessage());
+            publishLog.warn("unpublished", "Reply of {} not published: {}", route.path(),
+                PlainFutures.causeOf(error).getMessage());
             throw Status.UNAVAILABLE.withDescription("the reply could not be published").asRuntimeException();
           }
           return reply;
