@@ -1,20 +1,17 @@
 package io.stateside.kafka.launcher;
 
+import io.stateside.launcher.GuardClasses;
+import io.stateside.launcher.OrphanGuard;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The command line of the broker JVM. */
 final class BrokerCommand {
-
-  /** What runs in the broker JVM besides Kafka: the guard and what it uses. */
-  private static final List<Class<?>> GUARD_CLASSES = List.of(GuardedKafkaServer.class, Directories.class);
 
   private BrokerCommand() {}
 
@@ -29,32 +26,13 @@ final class BrokerCommand {
     command.add("-D" + GuardedKafkaServer.CLUSTER_ID_PROPERTY + "="
         + Files.readString(layout.clusterIdFile(), StandardCharsets.UTF_8).strip());
     if (settings.ephemeral()) {
-      command.add("-D" + GuardedKafkaServer.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
-      command.add("-D" + GuardedKafkaServer.ORPHAN_CLEANUP_PROPERTY + "=" + layout.root());
+      command.addAll(OrphanGuard.jvmOptions(layout.root()));
     }
     command.add("-cp");
-    command.add(settings.serverClasspath() + File.pathSeparator + guardClasses(layout));
+    command.add(settings.serverClasspath() + File.pathSeparator
+        + GuardClasses.copy(GuardedKafkaServer.class, layout.guardClassesDirectory()));
     command.add(GuardedKafkaServer.class.getName());
     command.add(layout.serverProperties().toString());
     return command;
-  }
-
-  /**
-   * The guard's class files, copied into the broker's directory: the launcher's own jar or
-   * classes folder may hold more than the broker should see.
-   */
-  private static Path guardClasses(BrokerLayout layout) throws IOException {
-    for (Class<?> guardClass : GUARD_CLASSES) {
-      String resource = guardClass.getName().replace('.', '/') + ".class";
-      Path target = layout.guardClassesDirectory().resolve(resource);
-      Files.createDirectories(target.getParent());
-      try (InputStream in = guardClass.getClassLoader().getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IOException("Class file not found: " + resource);
-        }
-        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-    return layout.guardClassesDirectory();
   }
 }

@@ -1,13 +1,11 @@
 package io.stateside.kafka.launcher;
 
-import java.io.File;
+import io.stateside.launcher.ServerProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,27 +30,27 @@ public final class KafkaBroker implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
 
+  /** Logged by {@code KafkaRaftServer} as the last step of its startup, once the broker is registered and unfenced. */
+  static final String READY_MARKER = "Kafka Server started";
+
   private final KafkaSettings settings;
   private final BrokerLayout layout;
-  private final Thread cleanupOnExit;
-  private final AtomicBoolean closed = new AtomicBoolean();
-  // volatile: the shutdown hook reads it without the lock, which start() may hold for a while
-  private volatile Process process;
+  private final ServerProcess process;
 
-  private KafkaBroker(KafkaSettings settings) {
+  private KafkaBroker(KafkaSettings settings, BrokerLayout layout, ServerProcess process) {
     this.settings = settings;
-    this.layout = new BrokerLayout(settings.directory());
-    this.cleanupOnExit = new Thread(this::cleanUpAtJvmExit, "stateside-kafka-cleanup");
+    this.layout = layout;
+    this.process = process;
   }
 
   /** Writes the broker's configuration; {@link #start()} runs it. */
   public static KafkaBroker create(KafkaSettings settings) throws IOException {
-    KafkaBroker broker = new KafkaBroker(settings);
-    BrokerConfigWriter.write(settings, broker.layout);
-    if (settings.ephemeral()) {
-      Runtime.getRuntime().addShutdownHook(broker.cleanupOnExit);
-    }
-    return broker;
+    BrokerLayout layout = new BrokerLayout(settings.directory());
+    BrokerConfigWriter.write(settings, layout);
+    ServerProcess.Spec spec = new ServerProcess.Spec("Kafka", new InetSocketAddress(settings.host(), settings.port()),
+        "controller port " + settings.controllerPort(), layout.root(), layout.logFile(), settings.ephemeral(),
+        settings.startupTimeout(), settings.shutdownTimeout());
+    return new KafkaBroker(settings, layout, ServerProcess.create(spec, KafkaStartException::new, log::info));
   }
 
   /** Creates and starts a broker; returns once it serves clients. A broker that fails to start is closed. */
@@ -67,55 +65,25 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  /** Starts the broker, or does nothing if it runs; returns once it serves clients. */
-  public synchronized void start() throws IOException, InterruptedException {
-    if (closed.get()) {
-      throw new IllegalStateException("Kafka broker in " + layout.root() + " is closed");
-    }
-    if (isRunning()) {
-      return;
-    }
-    Path logFile = layout.logFile();
-    long logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
-    ProcessBuilder builder = new ProcessBuilder(BrokerCommand.of(settings, layout))
-        .directory(layout.root().toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-        .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
-    log.info("Starting Kafka on {} (controller port {}) in {}", bootstrapServers(), settings.controllerPort(),
-        layout.root());
-    long startedAt = System.nanoTime();
-    process = builder.start();
-    try {
-      new ReadinessWatch(process, logFile, logOffset, address()).awaitReady(settings.startupTimeout());
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      ProcessStopper.kill(process.toHandle());
-      process = null;
-      throw e;
-    }
-    log.info("Kafka ready on {} (pid {}) after {} ms", bootstrapServers(), process.pid(),
-        (System.nanoTime() - startedAt) / 1_000_000);
+  /**
+   * Starts the broker, or does nothing if it runs; returns once it serves clients. A broker that
+   * exits or is not ready in time fails the start with a {@link KafkaStartException}.
+   */
+  public void start() throws IOException, InterruptedException {
+    process.start(() -> BrokerCommand.of(settings, layout), List.of(READY_MARKER));
   }
 
   /** Stops the broker gracefully (it closes its logs cleanly); its data stays for the next start. */
-  public synchronized void stop() {
-    if (process != null) {
-      log.info("Stopping Kafka on {} (pid {})", bootstrapServers(), process.pid());
-      ProcessStopper.stop(process.toHandle(), settings.shutdownTimeout());
-      process = null;
-    }
+  public void stop() {
+    process.stop();
   }
 
   /**
    * Kills the broker like a crash would (SIGKILL). What it acknowledged is in the operating
    * system's page cache and comes back at the next start, after Kafka's log recovery.
    */
-  public synchronized void kill() {
-    if (process != null) {
-      log.info("Killing Kafka on {} (pid {})", bootstrapServers(), process.pid());
-      ProcessStopper.kill(process.toHandle());
-      process = null;
-    }
+  public void kill() {
+    process.kill();
   }
 
   /**
@@ -123,27 +91,16 @@ public final class KafkaBroker implements AutoCloseable {
    * deleted; a broker for local use is stopped gracefully and keeps its directory.
    */
   @Override
-  public synchronized void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    if (settings.ephemeral()) {
-      kill();
-      deleteDirectory();
-      removeShutdownHook();
-    } else {
-      stop();
-    }
+  public void close() {
+    process.close();
   }
 
   public boolean isRunning() {
-    Process current = process;
-    return current != null && current.isAlive();
+    return process.isRunning();
   }
 
   public Optional<Long> pid() {
-    Process current = process;
-    return current != null && current.isAlive() ? Optional.of(current.pid()) : Optional.empty();
+    return process.pid();
   }
 
   /** {@code host:port}, the form of {@code bootstrap.servers} (and of {@code KAFKA_BOOTSTRAP_SERVERS}). */
@@ -166,37 +123,5 @@ public final class KafkaBroker implements AutoCloseable {
   /** Everything the broker JVM printed, across all its starts. */
   public Path logFile() {
     return layout.logFile();
-  }
-
-  /** Runs without the lock: a test thread may hold it while the JVM exits. */
-  private void cleanUpAtJvmExit() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    Process current = process;
-    if (current != null) {
-      ProcessStopper.kill(current.toHandle());
-    }
-    deleteDirectory();
-  }
-
-  private void deleteDirectory() {
-    try {
-      Directories.deleteRecursively(layout.root());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not delete " + layout.root(), e);
-    }
-  }
-
-  private void removeShutdownHook() {
-    try {
-      Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
-    } catch (IllegalStateException jvmAlreadyExiting) {
-      // the hook is running or about to; it finds the broker closed
-    }
-  }
-
-  private static File nullDevice() {
-    return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
   }
 }

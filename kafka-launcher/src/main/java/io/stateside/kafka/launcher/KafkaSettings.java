@@ -1,6 +1,9 @@
 package io.stateside.kafka.launcher;
 
+import io.stateside.launcher.FreePorts;
+import io.stateside.launcher.ServerClasspath;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +39,14 @@ public record KafkaSettings(
   public static final String LOOPBACK = "127.0.0.1";
 
   /**
+   * System property naming a file with the broker JVM's classpath; without it the launcher reads
+   * the one its build wrote into its own classes (naming jars in that build's local Maven repository).
+   */
+  static final String SERVER_CLASSPATH_FILE_PROPERTY = "stateside.kafka.server-classpath-file";
+
+  private static final String SERVER_CLASSPATH_RESOURCE = "kafka-server.classpath";
+
+  /**
    * A small heap (the broker needs about 200 MB resident for tests), serial GC and C1-only
    * compilation: quick to start and light on a machine shared with other test suites.
    */
@@ -57,13 +68,13 @@ public record KafkaSettings(
     Path directory = Files.createTempDirectory("stateside-kafka-");
     int[] ports = FreePorts.pick(LOOPBACK, 2);
     return new KafkaSettings(directory, true, LOOPBACK, ports[0], ports[1], Map.of(), DEFAULT_JVM_OPTIONS,
-        ServerClasspath.resolve(), Duration.ofMinutes(2), Duration.ofSeconds(30));
+        serverClasspathFromBuild(), Duration.ofMinutes(2), Duration.ofSeconds(30));
   }
 
   /** A broker for local use that outlives the JVM that starts it and keeps its data. */
   public static KafkaSettings forLocalUse(Path directory, int port, int controllerPort) {
     return new KafkaSettings(directory, false, LOOPBACK, port, controllerPort, Map.of(), DEFAULT_JVM_OPTIONS,
-        ServerClasspath.resolve(), Duration.ofMinutes(2), Duration.ofSeconds(30));
+        serverClasspathFromBuild(), Duration.ofMinutes(2), Duration.ofSeconds(30));
   }
 
   /** These settings with one more {@code server.properties} entry, e.g. {@code num.partitions}. */
@@ -77,5 +88,19 @@ public record KafkaSettings(
   /** {@code host:port}, the form of {@code bootstrap.servers}. */
   public String bootstrapServers() {
     return host + ":" + port;
+  }
+
+  private static String serverClasspathFromBuild() {
+    ServerClasspath classpath = new ServerClasspath("Kafka", "kafka_2.13", "build kafka-launcher with Maven"
+        + " (`mvn -pl kafka-launcher -am package`), which resolves the broker's jars and writes their classpath,"
+        + " or name such a file with the system property " + SERVER_CLASSPATH_FILE_PROPERTY);
+    String file = System.getProperty(SERVER_CLASSPATH_FILE_PROPERTY);
+    try {
+      return file != null && !file.isBlank()
+          ? classpath.read(Path.of(file))
+          : classpath.read(KafkaSettings.class, SERVER_CLASSPATH_RESOURCE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the Kafka broker's classpath", e);
+    }
   }
 }
