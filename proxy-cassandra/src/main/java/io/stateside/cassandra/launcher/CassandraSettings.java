@@ -1,5 +1,6 @@
 package io.stateside.cassandra.launcher;
 
+import io.stateside.launcher.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

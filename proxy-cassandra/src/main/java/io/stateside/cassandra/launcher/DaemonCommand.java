@@ -1,11 +1,11 @@
 package io.stateside.cassandra.launcher;
 
+import io.stateside.launcher.GuardClasses;
+import io.stateside.launcher.OrphanGuard;
+import io.stateside.launcher.ServerClasspath;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,8 +45,8 @@ final class DaemonCommand {
       "-Dio.netty.allocator.useCacheForAllThreads=true",
       "-Dio.netty.allocator.maxOrder=11");
 
-  /** What runs in the Cassandra JVM besides Cassandra: the guard and what it uses. */
-  private static final List<Class<?>> GUARD_CLASSES = List.of(GuardedCassandraDaemon.class, Directories.class);
+  private static final ServerClasspath SERVER_CLASSPATH = new ServerClasspath("Cassandra", "cassandra-all",
+      "the proxy-cassandra build writes it; run `mvn -pl proxy-cassandra package`");
 
   private DaemonCommand() {}
 
@@ -66,43 +66,14 @@ final class DaemonCommand {
     command.add("-Dcassandra.skip_wait_for_gossip_to_settle=0");
     command.add("-Dcassandra.superuser_setup_delay_ms=0");
     if (settings.ephemeral()) {
-      command.add("-D" + GuardedCassandraDaemon.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
-      command.add("-D" + GuardedCassandraDaemon.ORPHAN_CLEANUP_PROPERTY + "=" + layout.root());
+      command.addAll(OrphanGuard.jvmOptions(layout.root()));
     }
+    // Cassandra's jars, then the guard's class files: not the launcher's jar, whose manifest class
+    // path (Akka, an older netty) would meet Cassandra's.
     command.add("-cp");
-    command.add(classpath(settings.serverClasspathFile(), layout));
+    command.add(SERVER_CLASSPATH.read(settings.serverClasspathFile()) + File.pathSeparator
+        + GuardClasses.copy(GuardedCassandraDaemon.class, layout.guardClassesDirectory()));
     command.add(GuardedCassandraDaemon.class.getName());
     return command;
-  }
-
-  /**
-   * The server's jars, then the guard's two class files copied into the node's directory: the
-   * launcher's own jar would bring its manifest class path (Akka, an older netty) into Cassandra.
-   */
-  private static String classpath(Path serverClasspathFile, NodeLayout layout) throws IOException {
-    if (!Files.isRegularFile(serverClasspathFile)) {
-      throw new IOException("Cassandra server classpath file not found: " + serverClasspathFile
-          + " (the proxy-cassandra build writes it; run `mvn -pl proxy-cassandra package`)");
-    }
-    String serverClasspath = Files.readString(serverClasspathFile).strip();
-    if (serverClasspath.isEmpty() || !serverClasspath.contains("cassandra-all")) {
-      throw new IOException("No cassandra-all jar in " + serverClasspathFile);
-    }
-    for (Class<?> guardClass : GUARD_CLASSES) {
-      copyClassFile(guardClass, layout.guardClassesDirectory());
-    }
-    return serverClasspath + File.pathSeparator + layout.guardClassesDirectory();
-  }
-
-  private static void copyClassFile(Class<?> type, Path classesRoot) throws IOException {
-    String resource = type.getName().replace('.', '/') + ".class";
-    Path target = classesRoot.resolve(resource);
-    Files.createDirectories(target.getParent());
-    try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IOException("Class file not found: " + resource);
-      }
-      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 }
