@@ -92,7 +92,7 @@ public final class LocalServerCli {
           running.get().pid());
       return 0;
     }
-    spec.ports().save(directory, ports, "Ports of the " + spec.serverName() + " in this directory, bound again at each start");
+    spec.ports().save(directory, ports, spec.serverName() + "'s ports, bound again at each start");
     Started server = launcher.start(directory, ports.port(), ports.otherPort());
     pidFile.write(ProcessHandle.of(server.pid()).orElseThrow());
     StringBuilder report = new StringBuilder()
