@@ -45,7 +45,11 @@ public final class LocalServerCli {
    * @param address {@code host:port}, where clients connect
    * @param notes more lines for the report, e.g. the environment variable that points the proxy at it
    */
-  public record Started(long pid, String address, Path logFile, List<String> notes) {}
+  public record Started(long pid, String address, Path logFile, List<String> notes) {
+    public Started {
+      notes = List.copyOf(notes);
+    }
+  }
 
   private final Spec spec;
   private final Path directory;

@@ -42,9 +42,13 @@ public record KafkaSettings(
    * System property naming a file with the broker JVM's classpath; without it the launcher reads
    * the one its build wrote into its own classes (naming jars in that build's local Maven repository).
    */
-  static final String SERVER_CLASSPATH_FILE_PROPERTY = "stateside.kafka.server-classpath-file";
+  private static final String SERVER_CLASSPATH_FILE_PROPERTY = "stateside.kafka.server-classpath-file";
 
   private static final String SERVER_CLASSPATH_RESOURCE = "kafka-server.classpath";
+
+  private static final ServerClasspath SERVER_CLASSPATH = new ServerClasspath("Kafka", "kafka_2.13",
+      "build kafka-launcher with Maven (`mvn -pl kafka-launcher -am package`), which resolves the broker's jars"
+          + " and writes their classpath, or name such a file with the system property " + SERVER_CLASSPATH_FILE_PROPERTY);
 
   /**
    * A small heap (the broker needs about 200 MB resident for tests), serial GC and C1-only
@@ -91,14 +95,11 @@ public record KafkaSettings(
   }
 
   private static String serverClasspathFromBuild() {
-    ServerClasspath classpath = new ServerClasspath("Kafka", "kafka_2.13", "build kafka-launcher with Maven"
-        + " (`mvn -pl kafka-launcher -am package`), which resolves the broker's jars and writes their classpath,"
-        + " or name such a file with the system property " + SERVER_CLASSPATH_FILE_PROPERTY);
     String file = System.getProperty(SERVER_CLASSPATH_FILE_PROPERTY);
     try {
       return file != null && !file.isBlank()
-          ? classpath.read(Path.of(file))
-          : classpath.read(KafkaSettings.class, SERVER_CLASSPATH_RESOURCE);
+          ? SERVER_CLASSPATH.read(Path.of(file))
+          : SERVER_CLASSPATH.read(KafkaSettings.class, SERVER_CLASSPATH_RESOURCE);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the Kafka broker's classpath", e);
     }
