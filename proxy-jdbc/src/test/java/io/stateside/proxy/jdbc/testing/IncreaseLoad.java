@@ -89,6 +89,11 @@ public final class IncreaseLoad {
     }
   }
 
+  /** The counters the clients increase. */
+  public List<String> ids() {
+    return List.copyOf(ids);
+  }
+
   public long totalAcknowledged() {
     return totalAcknowledged.get();
   }

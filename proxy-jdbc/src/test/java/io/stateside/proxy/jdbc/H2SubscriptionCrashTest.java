@@ -1,0 +1,35 @@
+package io.stateside.proxy.jdbc;
+
+import akka.actor.ActorSystem;
+import io.stateside.proxy.jdbc.testing.H2FileDatabase;
+import io.stateside.proxy.jdbc.testing.subscription.JdbcSubscriptionStore;
+import io.stateside.proxy.jdbc.testing.subscription.SubscriptionCrash;
+import io.stateside.proxy.testing.ProxyHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The event-log subscription across a SIGKILL of the proxy, on H2 in file mode. */
+class H2SubscriptionCrashTest {
+
+  private ActorSystem clientSystem;
+  private H2FileDatabase database;
+
+  @BeforeEach
+  void start() {
+    clientSystem = ProxyHarness.userSideSystem();
+    database = new H2FileDatabase();
+  }
+
+  @AfterEach
+  void stop() {
+    clientSystem.terminate();
+    clientSystem.getWhenTerminated().toCompletableFuture().join();
+    database.close();
+  }
+
+  @Test
+  void everyEventReachesTheSubscriberInOrderAcrossAKillAndOnlyTheUncommittedTailComesTwice() throws Exception {
+    SubscriptionCrash.run(new JdbcSubscriptionStore(database), clientSystem);
+  }
+}
