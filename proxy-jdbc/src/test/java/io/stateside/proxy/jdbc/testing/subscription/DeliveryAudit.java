@@ -1,7 +1,6 @@
 package io.stateside.proxy.jdbc.testing.subscription;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,21 +131,26 @@ public final class DeliveryAudit {
     return run;
   }
 
-  /** Used by the scenario to tell what it waits for: each entity's missing event numbers. */
-  static Map<String, Long> undelivered(List<Delivery> deliveries, Map<String, Long> lastSequence) {
-    Map<String, Set<Long>> got = new HashMap<>();
-    deliveries.forEach(delivery -> got.computeIfAbsent(delivery.entity(), e -> new HashSet<>()).add(delivery.sequence()));
-    Map<String, Long> missing = new HashMap<>();
+  /** The events never delivered, as {@code entity/sequence}. */
+  static List<String> undelivered(List<Delivery> deliveries, Map<String, Long> lastSequence) {
+    Set<String> got = new HashSet<>();
+    deliveries.forEach(delivery -> got.add(delivery.id()));
+    List<String> missing = new ArrayList<>();
     lastSequence.forEach((entity, last) -> {
-      Set<Long> sequences = got.getOrDefault(entity, Set.of());
-      long count = 0;
       for (long n = 1; n <= last; n++) {
-        count += sequences.contains(n) ? 0 : 1;
-      }
-      if (count > 0) {
-        missing.put(entity, count);
+        if (!got.contains(entity + "/" + n)) {
+          missing.add(entity + "/" + n);
+        }
       }
     });
     return missing;
+  }
+
+  /** A description of the events never delivered: how many, which, and whether they lay after the committed offset. */
+  static String missing(List<Delivery> deliveries, Map<String, Long> lastSequence, Set<String> tail) {
+    List<String> missing = undelivered(deliveries, lastSequence);
+    long inTail = missing.stream().filter(tail::contains).count();
+    return missing.size() + " events (" + inTail + " of them after the committed offset at the crash), e.g. "
+        + missing.subList(0, Math.min(EXAMPLES, missing.size()));
   }
 }

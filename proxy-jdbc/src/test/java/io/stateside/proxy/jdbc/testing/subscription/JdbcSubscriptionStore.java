@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 
 /** The JDBC proxy's database (H2 or PostgreSQL) for the subscription crash scenario. */
@@ -43,6 +44,11 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
   }
 
   /** The offset akka-projection-jdbc saved: a sequence number, the {@code ordering} of an event. */
+  public static Optional<Offset> savedOffset(Config config, ProjectionId subscription) {
+    Offset offset = committedOffset(JdbcStoreSettings.from(config).connection(), subscription);
+    return offset.equals(Offset.noOffset()) ? Optional.empty() : Optional.of(offset);
+  }
+
   private static Offset committedOffset(DatabaseConnection connection, ProjectionId subscription) {
     String quote = connection.store() == JdbcStore.H2 ? "\"" : "";
     String sql = String.format("SELECT %1$scurrent_offset%1$s, %1$smanifest%1$s FROM %1$sakka_projection_offset_store%1$s"

@@ -74,8 +74,14 @@ public final class SubscriptionCrash {
         // one more increase is the number of its last event.
         lastSequence = increaseEachOnce(calls, load.ids());
         long events = lastSequence.values().stream().mapToLong(Long::longValue).sum();
-        Await.until("every event is delivered", DELIVERY_LIMIT, () -> userFunction.receivedCount() >= events
-            && DeliveryAudit.undelivered(deliveries(userFunction.received()), lastSequence).isEmpty());
+        try {
+          Await.until("every event is delivered", DELIVERY_LIMIT, () -> userFunction.receivedCount() >= events
+              && DeliveryAudit.undelivered(deliveries(userFunction.received()), lastSequence).isEmpty());
+        } catch (AssertionError notAll) {
+          throw new AssertionError(notAll.getMessage() + "; missing: "
+              + DeliveryAudit.missing(deliveries(userFunction.received()), lastSequence, tail)
+              + "\nthe restarted proxy's warnings:\n" + warnings(proxy.log()), notAll);
+        }
       }
       List<Delivery> all = deliveries(userFunction.received());
       DeliveryAudit.Result result = DeliveryAudit.check(all.subList(0, split), all.subList(split, all.size()),
@@ -100,6 +106,11 @@ public final class SubscriptionCrash {
       }
     }
     return values;
+  }
+
+  private static String warnings(String log) {
+    List<String> lines = log.lines().filter(line -> line.contains("WARN") || line.contains("ERROR")).toList();
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
   }
 
   private static List<Delivery> deliveries(List<Received> received) {

@@ -2,15 +2,17 @@ package io.stateside.proxy.jdbc;
 
 import akka.actor.ActorSystem;
 import io.stateside.proxy.jdbc.testing.H2FileDatabase;
+import io.stateside.proxy.jdbc.testing.JdbcProxyHarness;
 import io.stateside.proxy.jdbc.testing.subscription.JdbcSubscriptionStore;
 import io.stateside.proxy.jdbc.testing.subscription.SubscriptionCrash;
+import io.stateside.proxy.jdbc.testing.subscription.SubscriptionRestart;
 import io.stateside.proxy.testing.ProxyHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The event-log subscription across a SIGKILL of the proxy, on H2 in file mode. */
-class H2SubscriptionCrashTest {
+/** Event-log subscriptions on H2 in file mode: offsets in the journal's database. */
+class H2SubscriptionTest {
 
   private ActorSystem clientSystem;
   private H2FileDatabase database;
@@ -26,6 +28,13 @@ class H2SubscriptionCrashTest {
     clientSystem.terminate();
     clientSystem.getWhenTerminated().toCompletableFuture().join();
     database.close();
+  }
+
+  @Test
+  void aSubscriptionStoppedWithItsProxyGoesOnAfterItsOffsetWithTheNext() {
+    SubscriptionRestart.run(port -> JdbcProxyHarness.start(database, port), JdbcProxyHarness::stop,
+        (proxy, subscription) -> JdbcSubscriptionStore.savedOffset(proxy.system().settings().config(), subscription),
+        clientSystem);
   }
 
   @Test
