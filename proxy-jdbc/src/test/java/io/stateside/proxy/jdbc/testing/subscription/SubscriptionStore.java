@@ -19,4 +19,13 @@ public interface SubscriptionStore {
    * found the way the subscription finds them: with the store's read journal.
    */
   Set<String> eventsAfterCommittedOffset(ProjectionId subscription, String tag);
+
+  /**
+   * Whether events whose command was in doubt at the crash (stored, never acknowledged) may never
+   * reach subscriptions on this store (Cassandra: docs/cassandra.md); they are then counted
+   * rather than failed. Every acknowledged event must reach them on every store.
+   */
+  default boolean mayLoseEventsInDoubt() {
+    return false;
+  }
 }
