@@ -65,12 +65,12 @@ public final class BenchCommands {
                          [--activation-events 100] [--mix increase=80,get=20] [--run-id ID]
                          [--proxy-pid PID] [--user-function-pid PID] [--store-pid PID] [--json FILE]
                          [--call-timeout 30s] [--ready-timeout 180s] [--accept-gzip on|off]
-             bench eventing --port PORT [--host 127.0.0.1] [--store NAME] [--events 50000]
+             bench eventing --port PORT [--mode live|write|attach] [--host 127.0.0.1] [--store NAME] [--events 50000]
                          [--warmup-events 20000] [--entities 1000] [--events-per-seed 1]
                          [--in-flight 64] [--timeout 600s]
                          [--proxy-pid PID] [--user-function-pid PID] [--store-pid PID] [--json FILE]
                          [--call-timeout 30s]
-                         (the user function must serve BenchEvents: BENCH_EVENTING=on)
+                         (live, attach: the user function must serve BenchEvents, BENCH_EVENTING=on)
              bench free-ports [--count 1]   prints free loopback TCP ports, one per line
              bench latency --histograms FILE,FILE,...   percentiles of runs' --histogram files merged
       """;
@@ -211,6 +211,7 @@ public final class BenchCommands {
 
   private static int eventing(Args options, PrintStream out) throws Exception {
     EventingRun.Settings settings = new EventingRun.Settings(
+        EventingRun.Mode.parse(options.string("mode", "live")),
         options.string("host", "127.0.0.1"),
         options.optionalInteger("port").orElseThrow(() -> new IllegalArgumentException("--port is required")),
         options.integer("events", 50_000),
@@ -237,7 +238,7 @@ public final class BenchCommands {
       Files.writeString(Path.of(json.get()), Json.write(document) + "\n");
       out.println("\nJSON: " + json.get());
     }
-    boolean complete = result.seed().errorCount() + result.seed().unfinished() == 0;
+    boolean complete = result.seed().map(seed -> seed.errorCount() + seed.unfinished() == 0).orElse(true);
     return complete ? OK : FAILED_REQUESTS;
   }
 

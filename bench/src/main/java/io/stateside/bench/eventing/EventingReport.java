@@ -1,5 +1,6 @@
 package io.stateside.bench.eventing;
 
+import io.stateside.bench.load.RunResult;
 import io.stateside.bench.metrics.ResourceMonitor;
 import io.stateside.bench.report.ResultReport;
 import java.util.LinkedHashMap;
@@ -14,22 +15,31 @@ public final class EventingReport {
 
   public static String text(String store, EventingRun.Result result) {
     EventingRun.Settings settings = result.settings();
-    ResourceMonitor.Usage usage = result.usage();
     StringBuilder text = new StringBuilder();
-    text.append(String.format(Locale.ROOT, "eventing on %s: %,d events into %,d EventCounter entities (%d per Seed, %d in flight;"
-            + " %,d warm-up events before)%n",
-        store, settings.events(), settings.entities(), settings.eventsPerSeed(), settings.inFlight(),
-        settings.warmupEvents()));
-    text.append(String.format(Locale.ROOT, "  writing:     %.1f s, %,.0f events/s written (%d Seed commands failed)%n",
-        result.seed().seconds(), result.seed().throughput() * settings.eventsPerSeed(),
-        result.seed().errorCount() + result.seed().unfinished()));
-    text.append(String.format(Locale.ROOT,
-        "  subscriber:  %,.0f events/s from its first delivery to its last (%.1f s); %,d delivered while writing,"
-            + " the other %,d at %,.0f events/s after (%.1f s)%n",
-        result.deliveryRate(), result.firstToLastSeconds(), result.deliveredWhenSeeded(),
-        settings.events() - result.deliveredWhenSeeded(), result.afterSeedRate(), result.afterSeedSeconds()));
-    text.append(String.format(Locale.ROOT, "  end to end:  %.1f s from the first write to the last delivery; %,d deliveries"
-        + " for %,d events%n", result.seedStartToLastSeconds(), result.delivered(), settings.events()));
+    text.append(String.format(Locale.ROOT, "eventing (%s) on %s: %,d events, %,d EventCounter entities, %d per Seed,"
+            + " %d in flight%s%n", settings.mode().name().toLowerCase(Locale.ROOT), store, settings.events(),
+        settings.entities(), settings.eventsPerSeed(), settings.inFlight(),
+        settings.mode() == EventingRun.Mode.LIVE ? String.format(Locale.ROOT, ", %,d warm-up events before",
+            settings.warmupEvents()) : ""));
+    result.seed().ifPresent(seed -> text.append(String.format(Locale.ROOT,
+        "  writing:     %.1f s, %,.0f events/s written (%d Seed commands failed)%n",
+        seed.seconds(), seed.throughput() * settings.eventsPerSeed(), seed.errorCount() + seed.unfinished())));
+    switch (settings.mode()) {
+      case LIVE -> {
+        text.append(String.format(Locale.ROOT,
+            "  subscriber:  %,.0f events/s from its first delivery to its last (%.1f s); %,d delivered while writing,"
+                + " the other %,d at %,.0f events/s after (%.1f s)%n",
+            result.deliveryRate(), result.firstToLastSeconds(), result.deliveredWhenSeeded(),
+            settings.events() - result.deliveredWhenSeeded(), result.afterSeedRate(), result.afterSeedSeconds()));
+        text.append(String.format(Locale.ROOT, "  end to end:  %.1f s from the first write to the last delivery;"
+            + " %,d deliveries for %,d events%n", result.seedStartToLastSeconds(), result.delivered(), settings.events()));
+      }
+      case ATTACH -> text.append(String.format(Locale.ROOT,
+          "  subscriber:  %,.0f events/s from its first delivery to its last (%.1f s); %,d deliveries for %,d events%n",
+          result.deliveryRate(), result.firstToLastSeconds(), result.delivered(), settings.events()));
+      case WRITE -> { }
+    }
+    ResourceMonitor.Usage usage = result.usage();
     text.append("  CPU per event:");
     usage.processes().forEach((role, process) -> text.append(String.format(Locale.ROOT, " %s %.0f µs (%.2f cores);",
         role, process.cpuMicrosPerRequest(), process.cores())));
@@ -40,22 +50,31 @@ public final class EventingReport {
   }
 
   public static Map<String, Object> toMap(String store, EventingRun.Result result) {
+    EventingRun.Settings settings = result.settings();
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("store", store);
-    map.put("events", result.settings().events());
-    map.put("warmupEvents", result.settings().warmupEvents());
-    map.put("entities", result.settings().entities());
-    map.put("eventsPerSeed", result.settings().eventsPerSeed());
-    map.put("inFlight", result.settings().inFlight());
-    map.put("seed", ResultReport.toMap(result.seed()));
-    map.put("seedEventsPerSecond", result.seed().throughput() * result.settings().eventsPerSeed());
-    map.put("deliveries", result.delivered());
-    map.put("deliveredWhenSeeded", result.deliveredWhenSeeded());
-    map.put("deliveryEventsPerSecond", result.deliveryRate());
-    map.put("firstToLastDeliverySeconds", result.firstToLastSeconds());
-    map.put("afterSeedEventsPerSecond", result.afterSeedRate());
-    map.put("afterSeedSeconds", result.afterSeedSeconds());
-    map.put("seedStartToLastDeliverySeconds", result.seedStartToLastSeconds());
+    map.put("mode", settings.mode().name().toLowerCase(Locale.ROOT));
+    map.put("events", settings.events());
+    map.put("warmupEvents", settings.mode() == EventingRun.Mode.LIVE ? settings.warmupEvents() : 0);
+    map.put("entities", settings.entities());
+    map.put("eventsPerSeed", settings.eventsPerSeed());
+    map.put("inFlight", settings.inFlight());
+    if (result.seed().isPresent()) {
+      RunResult seed = result.seed().get();
+      map.put("seed", ResultReport.toMap(seed));
+      map.put("seedEventsPerSecond", seed.throughput() * settings.eventsPerSeed());
+    }
+    if (settings.mode() != EventingRun.Mode.WRITE) {
+      map.put("deliveries", result.delivered());
+      map.put("deliveryEventsPerSecond", result.deliveryRate());
+      map.put("firstToLastDeliverySeconds", result.firstToLastSeconds());
+    }
+    if (settings.mode() == EventingRun.Mode.LIVE) {
+      map.put("deliveredWhenSeeded", result.deliveredWhenSeeded());
+      map.put("afterSeedEventsPerSecond", result.afterSeedRate());
+      map.put("afterSeedSeconds", result.afterSeedSeconds());
+      map.put("seedStartToLastDeliverySeconds", result.seedStartToLastSeconds());
+    }
     Map<String, Object> cpu = new LinkedHashMap<>();
     result.usage().processes().forEach((role, process) -> cpu.put(role, Map.of(
         "cpuMicrosPerEvent", process.cpuMicrosPerRequest(), "cores", process.cores(),

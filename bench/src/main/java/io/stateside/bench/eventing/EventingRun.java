@@ -13,27 +13,44 @@ import io.stateside.bench.protocol.DeliveredReply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The eventing scenario: writes {@code events} events to EventCounter entities ({@code Seed}
- * commands of {@code eventsPerSeed} events, to the entities in turn, {@code inFlight} at a time)
- * through a proxy whose user function serves the subscriber of their event log, then waits until
- * the subscriber has got them all. The subscription runs from the proxy's start, so it delivers
- * while the events are written and then works off what is left: the figures say how fast events
- * go from the journal to the subscriber. A warm-up of the same kind comes first, so that the
- * proxy's JIT compiler is done when the measured events are written.
+ * The eventing scenario, against a proxy whose user function serves the subscriber of
+ * EventCounter's event log. In {@link Mode#LIVE} it writes {@code events} events to EventCounter
+ * entities ({@code Seed} commands of {@code eventsPerSeed} events, to the entities in turn,
+ * {@code inFlight} at a time) and waits until the subscriber has got them all: the subscription
+ * runs from the proxy's start, so it delivers while the events are written and then works off
+ * what is left; a warm-up of the same kind comes first, so that the proxy's JIT compiler is done
+ * when the measured events are written. {@link Mode#WRITE} only writes them (to a proxy whose user
+ * function serves no subscriber), and {@link Mode#ATTACH} only waits for them, at a proxy started
+ * afterwards on the same store, whose subscription finds them all in the journal.
  */
 public final class EventingRun {
 
   private static final Duration POLL = Duration.ofMillis(100);
 
+  /** What a run does: see the class comment. */
+  public enum Mode {
+    LIVE, WRITE, ATTACH;
+
+    public static Mode parse(String name) {
+      return switch (name) {
+        case "live" -> LIVE;
+        case "write" -> WRITE;
+        case "attach" -> ATTACH;
+        default -> throw new IllegalArgumentException("--mode must be live, write or attach");
+      };
+    }
+  }
+
   /**
    * @param timeout how long to wait for the subscriber to get every event after they are written
    */
-  public record Settings(String host, int port, int events, int warmupEvents, int entities, int eventsPerSeed,
-      int inFlight, Duration callTimeout, Duration timeout) {
+  public record Settings(Mode mode, String host, int port, int events, int warmupEvents, int entities,
+      int eventsPerSeed, int inFlight, Duration callTimeout, Duration timeout) {
 
     public Settings {
       if (events <= 0 || eventsPerSeed <= 0 || entities <= 0 || warmupEvents < 0
@@ -44,7 +61,7 @@ public final class EventingRun {
   }
 
   /**
-   * @param seed the writing run (throughput and latency of the Seed commands)
+   * @param seed the writing run (throughput and latency of the Seed commands); empty when attaching
    * @param delivered deliveries counted by the subscriber (more than the events if some came twice)
    * @param deliveredWhenSeeded deliveries when the last Seed was answered
    * @param firstToLastSeconds from the subscriber's first delivery to its last
@@ -52,7 +69,7 @@ public final class EventingRun {
    * @param afterSeedSeconds from the last Seed answered to the subscriber's last delivery
    * @param usage CPU and memory of the watched processes from the first Seed to the last delivery
    */
-  public record Result(Settings settings, RunResult seed, long delivered, long deliveredWhenSeeded,
+  public record Result(Settings settings, Optional<RunResult> seed, long delivered, long deliveredWhenSeeded,
       double firstToLastSeconds, double seedStartToLastSeconds, double afterSeedSeconds, ResourceMonitor.Usage usage) {
 
     /** Events per second between the subscriber's first and last delivery. */
@@ -79,6 +96,14 @@ public final class EventingRun {
   }
 
   public Result run() throws InterruptedException {
+    return switch (settings.mode()) {
+      case LIVE -> live();
+      case WRITE -> write();
+      case ATTACH -> attach();
+    };
+  }
+
+  private Result live() throws InterruptedException {
     try (DeliveredProbe probe = new DeliveredProbe(settings.host(), settings.port(), settings.callTimeout());
          ProxyTarget proxy = ProxyTarget.connect(settings.host(), settings.port(), settings.callTimeout(), false)) {
       long before = probe.delivered().getDeliveries();
@@ -94,8 +119,7 @@ public final class EventingRun {
 
       ResourceMonitor.Snapshot start = monitor.snapshot();
       long startMillis = System.currentTimeMillis();
-      progress.accept(String.format("  writing %,d events (%d per command, %d commands in flight) to %,d EventCounter"
-          + " entities", settings.events(), settings.eventsPerSeed(), settings.inFlight(), settings.entities()));
+      progress.accept(writing());
       RunResult seed = seed(proxy, "eventing-seed", settings.events());
       long seededMillis = System.currentTimeMillis();
       DeliveredReply atSeedEnd = probe.delivered();
@@ -103,12 +127,41 @@ public final class EventingRun {
           (seededMillis - startMillis) / 1000.0, atSeedEnd.getDeliveries()));
       DeliveredReply last = awaitDelivered(probe, seed.succeeded() * settings.eventsPerSeed());
       ResourceMonitor.Snapshot end = monitor.snapshot();
-      return new Result(settings, seed, last.getDeliveries(), atSeedEnd.getDeliveries(),
+      return new Result(settings, Optional.of(seed), last.getDeliveries(), atSeedEnd.getDeliveries(),
           (last.getLastMillis() - last.getFirstMillis()) / 1000.0,
           (last.getLastMillis() - startMillis) / 1000.0,
           Math.max(0, last.getLastMillis() - seededMillis) / 1000.0,
           ResourceMonitor.between(start, end, settings.events()));
     }
+  }
+
+  private Result write() throws InterruptedException {
+    try (ProxyTarget proxy = ProxyTarget.connect(settings.host(), settings.port(), settings.callTimeout(), false)) {
+      ResourceMonitor.Snapshot start = monitor.snapshot();
+      progress.accept(writing());
+      RunResult seed = seed(proxy, "eventing-write", settings.events());
+      return new Result(settings, Optional.of(seed), 0, 0, 0, 0, 0,
+          ResourceMonitor.between(start, monitor.snapshot(), settings.events()));
+    }
+  }
+
+  private Result attach() throws InterruptedException {
+    try (DeliveredProbe probe = new DeliveredProbe(settings.host(), settings.port(), settings.callTimeout())) {
+      ResourceMonitor.Snapshot start = monitor.snapshot();
+      long startMillis = System.currentTimeMillis();
+      progress.accept(String.format("  waiting for the subscriber to get the %,d events in the journal", settings.events()));
+      DeliveredReply last = awaitDelivered(probe, settings.events());
+      ResourceMonitor.Snapshot end = monitor.snapshot();
+      return new Result(settings, Optional.empty(), last.getDeliveries(), 0,
+          (last.getLastMillis() - last.getFirstMillis()) / 1000.0,
+          (last.getLastMillis() - startMillis) / 1000.0, 0,
+          ResourceMonitor.between(start, end, settings.events()));
+    }
+  }
+
+  private String writing() {
+    return String.format("  writing %,d events (%d per command, %d commands in flight) to %,d EventCounter entities",
+        settings.events(), settings.eventsPerSeed(), settings.inFlight(), settings.entities());
   }
 
   private RunResult seed(ProxyTarget proxy, String name, int events) throws InterruptedException {
