@@ -15,6 +15,7 @@ import akka.stream.alpakka.cassandra.javadsl.CassandraSessionRegistry;
 import akka.stream.javadsl.FlowWithContext;
 import com.google.protobuf.Any;
 import com.typesafe.config.Config;
+import io.stateside.proxy.concurrent.PlainFutures;
 import io.stateside.proxy.eventing.eventlog.ProjectionStore;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -46,14 +47,15 @@ public final class CassandraProjectionStore implements ProjectionStore {
     if (createTables) {
       CompletionStage<Done> created = CompletableFuture.completedFuture(Done.getInstance());
       for (String statement : OffsetTables.createStatements(config)) {
-        created = created.thenCompose(done -> session.executeDDL(statement));
+        created = created.thenCompose(done -> PlainFutures.of(session.executeDDL(statement)));
       }
       return created;
     }
     List<String> tables = OffsetTables.names(config);
     CompletionStage<Done> checked = CompletableFuture.completedFuture(Done.getInstance());
     for (String table : tables) {
-      checked = checked.thenCompose(done -> session.selectOne("SELECT projection_name FROM " + table + " LIMIT 1"))
+      checked = checked.thenCompose(done -> PlainFutures.of(
+              session.selectOne("SELECT projection_name FROM " + table + " LIMIT 1")))
           .thenApply(row -> Done.getInstance());
     }
     return checked.exceptionallyCompose(error -> CompletableFuture.failedFuture(new IllegalStateException(
