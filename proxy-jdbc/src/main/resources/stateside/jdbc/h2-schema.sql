@@ -58,3 +58,25 @@ CREATE TABLE IF NOT EXISTS "durable_state" (
 CREATE INDEX IF NOT EXISTS "state_tag_idx" ON "durable_state" ("tag");
 
 CREATE INDEX IF NOT EXISTS "state_global_offset_idx" ON "durable_state" ("global_offset");
+
+-- Offsets of event-log subscriptions: akka-projection-jdbc 1.2's tables, in the lower-case
+-- quoted names of its H2 dialect.
+CREATE TABLE IF NOT EXISTS "akka_projection_offset_store" (
+  "projection_name" VARCHAR(255) NOT NULL,
+  "projection_key" VARCHAR(255) NOT NULL,
+  "current_offset" VARCHAR(255) NOT NULL,
+  "manifest" VARCHAR(4) NOT NULL,
+  "mergeable" BOOLEAN NOT NULL,
+  "last_updated" BIGINT NOT NULL,
+  PRIMARY KEY ("projection_name", "projection_key")
+);
+
+CREATE INDEX IF NOT EXISTS "projection_name_index" ON "akka_projection_offset_store" ("projection_name");
+
+CREATE TABLE IF NOT EXISTS "akka_projection_management" (
+  "projection_name" VARCHAR(255) NOT NULL,
+  "projection_key" VARCHAR(255) NOT NULL,
+  "paused" BOOLEAN NOT NULL,
+  "last_updated" BIGINT NOT NULL,
+  PRIMARY KEY ("projection_name", "projection_key")
+);

@@ -11,7 +11,9 @@ public enum BenchServices {
   /** Passivates after {@link #ACTIVATION_PASSIVATION} idle; recovers by replaying every event. */
   REPLAY_COUNTER("ReplayCounter", "bench-replay", true),
   /** Like {@link #REPLAY_COUNTER}, and snapshots every {@link #SNAPSHOT_EVERY} events. */
-  SNAPSHOT_COUNTER("SnapshotCounter", "bench-snapshot", true);
+  SNAPSHOT_COUNTER("SnapshotCounter", "bench-snapshot", true),
+  /** Like {@link #BENCH_COUNTER}; its event log feeds the eventing scenario's subscriber. */
+  EVENT_COUNTER("EventCounter", "bench-events", false);
 
   /** Idle time after which the activation benchmark's entities are stopped by the proxy. */
   public static final Duration ACTIVATION_PASSIVATION = Duration.ofSeconds(3);
@@ -62,6 +64,6 @@ public enum BenchServices {
         return service;
       }
     }
-    throw new IllegalArgumentException("No benchmark service " + name + "; use BenchCounter, ReplayCounter or SnapshotCounter");
+    throw new IllegalArgumentException("No benchmark service " + name + "; use BenchCounter, ReplayCounter, SnapshotCounter or EventCounter");
   }
 }

@@ -1,6 +1,8 @@
 package io.stateside.bench.cli;
 
 import io.stateside.bench.BenchServices;
+import io.stateside.bench.eventing.EventingReport;
+import io.stateside.bench.eventing.EventingRun;
 import io.stateside.bench.load.ClosedLoop;
 import io.stateside.bench.load.CommandMix;
 import io.stateside.bench.load.CommandSource;
@@ -37,7 +39,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 
-/** The {@code run} and {@code suite} commands. */
+/** The {@code run}, {@code suite} and {@code eventing} commands. */
 public final class BenchCommands {
 
   /** Every request was answered as expected. */
@@ -63,6 +65,12 @@ public final class BenchCommands {
                          [--activation-events 100] [--mix increase=80,get=20] [--run-id ID]
                          [--proxy-pid PID] [--user-function-pid PID] [--store-pid PID] [--json FILE]
                          [--call-timeout 30s] [--ready-timeout 180s] [--accept-gzip on|off]
+             bench eventing --port PORT [--mode live|write|attach] [--host 127.0.0.1] [--store NAME] [--events 50000]
+                         [--warmup-events 20000] [--entities 1000] [--events-per-seed 1]
+                         [--in-flight 64] [--timeout 600s]
+                         [--proxy-pid PID] [--user-function-pid PID] [--store-pid PID] [--json FILE]
+                         [--call-timeout 30s]
+                         (live, attach: the user function must serve BenchEvents, BENCH_EVENTING=on)
              bench free-ports [--count 1]   prints free loopback TCP ports, one per line
              bench latency --histograms FILE,FILE,...   percentiles of runs' --histogram files merged
       """;
@@ -79,6 +87,7 @@ public final class BenchCommands {
       return switch (args[0]) {
         case "run" -> run(options, out);
         case "suite" -> suite(options, out);
+        case "eventing" -> eventing(options, out);
         case "free-ports" -> freePorts(options, out);
         case "latency" -> latency(options, out);
         default -> throw new IllegalArgumentException("Unknown command " + args[0]);
@@ -198,6 +207,39 @@ public final class BenchCommands {
       out.println(document);
     }
     return exitCode(results);
+  }
+
+  private static int eventing(Args options, PrintStream out) throws Exception {
+    EventingRun.Settings settings = new EventingRun.Settings(
+        EventingRun.Mode.parse(options.string("mode", "live")),
+        options.string("host", "127.0.0.1"),
+        options.optionalInteger("port").orElseThrow(() -> new IllegalArgumentException("--port is required")),
+        options.integer("events", 50_000),
+        options.integer("warmup-events", 20_000),
+        options.integer("entities", 1000),
+        options.integer("events-per-seed", 1),
+        options.integer("in-flight", 64),
+        options.duration("call-timeout", Duration.ofSeconds(30)),
+        options.duration("timeout", Duration.ofSeconds(600)));
+    String store = options.string("store", "unnamed");
+    ResourceMonitor monitor = new ResourceMonitor(pids(options));
+    Optional<String> json = options.optional("json");
+    options.requireAllRead();
+
+    EventingRun.Result result = new EventingRun(settings, monitor, out::println).run();
+    out.println();
+    out.print(EventingReport.text(store, result));
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("benchmark", "stateside-bench eventing");
+    document.put("finishedAt", Instant.now().toString());
+    document.put("machine", MachineInfo.describe());
+    document.put("result", EventingReport.toMap(store, result));
+    if (json.isPresent()) {
+      Files.writeString(Path.of(json.get()), Json.write(document) + "\n");
+      out.println("\nJSON: " + json.get());
+    }
+    boolean complete = result.seed().map(seed -> seed.errorCount() + seed.unfinished() == 0).orElse(true);
+    return complete ? OK : FAILED_REQUESTS;
   }
 
   private static int latency(Args options, PrintStream out) throws IOException {

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The CQL that creates the proxy's keyspace and tables, as akka-persistence-cassandra would create
- * them with the same configuration (keyspace names, replication, events by tag). For production,
- * where the schema is created by hand: {@code main} prints it.
+ * them with the same configuration (keyspace names, replication, events by tag), and the tables
+ * of event-log subscriptions' offsets. For production, where the schema is created by hand:
+ * {@code main} prints it.
  */
 public final class CassandraSchema {
 
@@ -48,6 +49,7 @@ public final class CassandraSchema {
       }
       statements.addAll(cql.getCreateJournalTablesStatements());
       statements.addAll(cql.getCreateSnapshotTablesStatements());
+      statements.addAll(OffsetTables.createStatements(system.settings().config()));
       return statements.stream().map(CassandraSchema::withoutSemicolon).toList();
     } finally {
       system.terminate();

@@ -66,9 +66,10 @@ final class EventDelivery {
     MethodRoute route = router.find(method.get().serviceName(), method.get().methodName()).orElseThrow();
     CompletionStage<Done> delivered;
     try {
-      delivered = router.deliver(route, event.payload(), event.cloudEvent().toMetadata(),
+      // A plain future: stages chained on Akka's would start a thread each with fewer than three CPUs.
+      delivered = PlainFutures.of(router.deliver(route, event.payload(), event.cloudEvent().toMetadata(),
               Deadline.in(settings.deliveryTimeout()), event.cloudEvent().subject())
-          .runWith(Sink.ignore(), materializer);
+          .runWith(Sink.ignore(), materializer));
     } catch (RuntimeException refused) { // the event names no usable entity key
       delivered = CompletableFuture.failedFuture(refused);
     }

@@ -36,7 +36,8 @@ public final class JdbcConfig {
         SHARED_DB + ".db.driver", connection.store().driverClass(),
         SHARED_DB + ".db.url", connection.url(),
         SHARED_DB + ".db.user", connection.user(),
-        SHARED_DB + ".db.password", connection.password()),
+        SHARED_DB + ".db.password", connection.password(),
+        "akka.projection.jdbc.dialect", connection.store().projectionDialect()),
         "connection derived from stateside.jdbc");
   }
 }

@@ -6,19 +6,23 @@ import java.util.stream.Collectors;
 
 /** The databases the JDBC proxy can keep its journal in, with what Slick and JDBC need for each. */
 public enum JdbcStore {
-  H2("h2", "slick.jdbc.H2Profile$", "org.h2.Driver", "stateside/jdbc/h2-schema.sql"),
-  POSTGRES("postgres", "slick.jdbc.PostgresProfile$", "org.postgresql.Driver", "stateside/jdbc/postgres-schema.sql");
+  H2("h2", "slick.jdbc.H2Profile$", "org.h2.Driver", "stateside/jdbc/h2-schema.sql", "h2-dialect"),
+  POSTGRES("postgres", "slick.jdbc.PostgresProfile$", "org.postgresql.Driver", "stateside/jdbc/postgres-schema.sql",
+      "postgres-dialect");
 
   private final String configName;
   private final String slickProfile;
   private final String driverClass;
   private final String schemaResource;
+  private final String projectionDialect;
 
-  JdbcStore(String configName, String slickProfile, String driverClass, String schemaResource) {
+  JdbcStore(String configName, String slickProfile, String driverClass, String schemaResource,
+      String projectionDialect) {
     this.configName = configName;
     this.slickProfile = slickProfile;
     this.driverClass = driverClass;
     this.schemaResource = schemaResource;
+    this.projectionDialect = projectionDialect;
   }
 
   /** The store for a value of {@code stateside.jdbc.store} (STATESIDE_STORE). */
@@ -45,8 +49,13 @@ public enum JdbcStore {
     return driverClass;
   }
 
-  /** Classpath resource with the idempotent DDL of akka-persistence-jdbc's tables. */
+  /** Classpath resource with the idempotent DDL of akka-persistence-jdbc's and akka-projection-jdbc's tables. */
   public String schemaResource() {
     return schemaResource;
+  }
+
+  /** akka-projection-jdbc's name for the database ({@code akka.projection.jdbc.dialect}). */
+  public String projectionDialect() {
+    return projectionDialect;
   }
 }

@@ -31,6 +31,19 @@ class JdbcConfigTest {
   }
 
   @Test
+  void subscriptionOffsetsUseTheStoresDialectAndAThreadPerPooledConnection() {
+    Config h2 = JdbcConfig.load(ConfigFactory.parseMap(Map.of("stateside.jdbc.pool-size", 7)));
+    Config postgres = JdbcConfig.load(ConfigFactory.parseMap(Map.of("stateside.jdbc.store", "postgres")));
+
+    assertEquals("io.stateside.proxy.jdbc.projection.JdbcProjectionStore",
+        h2.getString("stateside.proxy.eventing.projection-store"));
+    assertEquals("h2-dialect", h2.getString("akka.projection.jdbc.dialect"));
+    assertEquals("postgres-dialect", postgres.getString("akka.projection.jdbc.dialect"));
+    assertEquals(7, h2.getInt("akka.projection.jdbc.blocking-jdbc-dispatcher.thread-pool-executor.fixed-pool-size"));
+    assertEquals(7, h2.getInt(SHARED_DB + ".db.maxConnections"));
+  }
+
+  @Test
   void relativeH2DataDirectoriesBecomeAbsolute() {
     Config config = JdbcConfig.load(ConfigFactory.parseMap(Map.of("stateside.jdbc.h2.data-dir", "state")));
 

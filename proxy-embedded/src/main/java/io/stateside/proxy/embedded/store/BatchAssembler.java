@@ -4,6 +4,7 @@ import io.stateside.proxy.embedded.store.StoreWrite.AppendEvents;
 import io.stateside.proxy.embedded.store.StoreWrite.DeleteEvents;
 import io.stateside.proxy.embedded.store.StoreWrite.DeleteSnapshots;
 import io.stateside.proxy.embedded.store.StoreWrite.EventToStore;
+import io.stateside.proxy.embedded.store.StoreWrite.SaveProjectionOffset;
 import io.stateside.proxy.embedded.store.StoreWrite.SaveSnapshot;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,7 +15,7 @@ import org.rocksdb.WriteBatch;
 /**
  * Turns the writes of one group into the entries of one write batch: events under their
  * persistence id's number, a tag index entry per tag with the next global offset, snapshots,
- * deletions. Used by the writer thread only; numbers and offsets handed out for a batch become
+ * deletions, projections' offsets. Used by the writer thread only; numbers and offsets handed out for a batch become
  * visible to readers once that batch is committed.
  */
 final class BatchAssembler {
@@ -48,6 +49,9 @@ final class BatchAssembler {
       batch.put(database.snapshots(), Keys.entry(pid, save.sequenceNr()), save.snapshot().encode());
     } else if (write instanceof DeleteSnapshots delete) {
       deleteSnapshots(delete, batch);
+    } else if (write instanceof SaveProjectionOffset save) {
+      batch.put(database.meta(), Keys.projectionOffset(save.projectionName(), save.projectionKey()),
+          Keys.longValue(save.offset()));
     }
   }
 

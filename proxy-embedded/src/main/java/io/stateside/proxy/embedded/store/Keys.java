@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  *   <li>snapshots: {@code pid id (8) | sequence nr (8)}
  *   <li>tag index: {@code tag id (8) | global offset (8)} → {@code pid id (8) | sequence nr (8)}
  *   <li>meta: {@code 'p' name} → pid id, {@code 'n' id} → pid name, {@code 't' name} → tag id,
- *       {@code 'g' id} → tag name, {@code 'd' pid id} → highest sequence nr when events were deleted
+ *       {@code 'g' id} → tag name, {@code 'd' pid id} → highest sequence nr when events were deleted,
+ *       {@code 'o' length of name (4) | name | key} → a projection's offset (8)
  * </ul>
  */
 final class Keys {
@@ -22,6 +23,7 @@ final class Keys {
   static final byte TAG_BY_NAME = 't';
   static final byte TAG_NAME = 'g';
   static final byte DELETED_HIGHEST = 'd';
+  static final byte PROJECTION_OFFSET = 'o';
 
   private Keys() {
   }
@@ -46,6 +48,14 @@ final class Keys {
 
   static String name(byte[] key) {
     return new String(key, 1, key.length - 1, StandardCharsets.UTF_8);
+  }
+
+  /** The name's length first, so that no pair of name and key can be mistaken for another. */
+  static byte[] projectionOffset(String projectionName, String projectionKey) {
+    byte[] name = projectionName.getBytes(StandardCharsets.UTF_8);
+    byte[] key = projectionKey.getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(1 + 4 + name.length + key.length)
+        .put(PROJECTION_OFFSET).putInt(name.length).put(name).put(key).array();
   }
 
   static byte[] numbered(byte kind, long id) {

@@ -121,6 +121,16 @@ public final class StoreReads {
     return Optional.empty();
   }
 
+  /** The last offset a projection saved, if it saved one. */
+  public Optional<Long> projectionOffset(String projectionName, String projectionKey) {
+    try {
+      byte[] value = database.db().get(database.meta(), Keys.projectionOffset(projectionName, projectionKey));
+      return Optional.ofNullable(value).map(Keys::longValue);
+    } catch (RocksDBException e) {
+      throw new StoreFailure("reading a projection's offset", e);
+    }
+  }
+
   /** Every persistence id that has had an event or a snapshot. */
   public List<String> persistenceIds() {
     return persistenceIds.committedNames();

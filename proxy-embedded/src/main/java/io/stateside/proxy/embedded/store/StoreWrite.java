@@ -27,4 +27,7 @@ public sealed interface StoreWrite {
 
   /** Deletes the snapshots of a persistence id that match the selection. */
   record DeleteSnapshots(String persistenceId, SnapshotSelection selection) implements StoreWrite {}
+
+  /** Replaces the offset of a projection (an event-log subscription), named by its name and key. */
+  record SaveProjectionOffset(String projectionName, String projectionKey, long offset) implements StoreWrite {}
 }

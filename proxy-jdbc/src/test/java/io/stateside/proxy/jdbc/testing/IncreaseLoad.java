@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,6 +26,7 @@ public final class IncreaseLoad {
   private final List<String> ids = new ArrayList<>();
   private final Map<String, LongAdder> acknowledged = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> inDoubt = new ConcurrentHashMap<>();
+  private final Map<String, Set<Long>> acknowledgedValues = new ConcurrentHashMap<>();
   private final AtomicLong totalAcknowledged = new AtomicLong();
   private final AtomicLong totalInDoubt = new AtomicLong();
   private final AtomicBoolean stopping = new AtomicBoolean();
@@ -51,8 +53,9 @@ public final class IncreaseLoad {
     for (int call = 0; call < MAX_CALLS_PER_CLIENT && !stopping.get(); call++) {
       String id = ids.get((client * 7 + call) % ids.size());
       try {
-        calls.increase(id, 1);
+        long value = calls.increase(id, 1);
         acknowledged.computeIfAbsent(id, k -> new LongAdder()).increment();
+        acknowledgedValues.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(value);
         totalAcknowledged.incrementAndGet();
       } catch (RuntimeException failed) {
         // The proxy is going away: this call is in doubt, and the client stops, as the stop
@@ -87,6 +90,16 @@ public final class IncreaseLoad {
       assertTrue(value <= acked + doubtful, id + " = " + value + " counts increases never sent ("
           + acked + " acknowledged, " + doubtful + " in doubt)");
     }
+  }
+
+  /** The values the acknowledged increases of a counter answered (with increases by 1: their events' numbers). */
+  public Set<Long> acknowledgedValues(String id) {
+    return Set.copyOf(acknowledgedValues.getOrDefault(id, Set.of()));
+  }
+
+  /** The counters the clients increase. */
+  public List<String> ids() {
+    return List.copyOf(ids);
   }
 
   public long totalAcknowledged() {

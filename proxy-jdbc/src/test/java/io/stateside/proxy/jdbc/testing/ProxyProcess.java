@@ -72,6 +72,11 @@ public final class ProxyProcess implements AutoCloseable {
     return port;
   }
 
+  /** The proxy JVM's process id (setpriv, when it wraps the command, execs the JVM in place). */
+  public long pid() {
+    return process.pid();
+  }
+
   /** Kills the proxy's JVM with SIGKILL: no shutdown hook, no flush, nothing. */
   public void kill() {
     process.signalAndAwait("KILL");
