@@ -89,7 +89,7 @@ final class EventDelivery {
       }
       counts.failed();
       log.warn("retry", "{}; the subscription starts again from its last committed event after a back-off", what);
-      throw new EventNotDelivered(what, PlainFutures.causeOf(error));
+      throw new EventNotDelivered(what);
     });
   }
 
@@ -109,10 +109,14 @@ final class EventDelivery {
     return status.getCode() == Status.Code.UNKNOWN || status.getCode() == Status.Code.INVALID_ARGUMENT;
   }
 
-  /** Fails a subscription's stream, so that it starts again from its last committed offset. */
+  /**
+   * Fails a subscription's stream, so that it starts again from its last committed offset. Its
+   * message says all there is (the status and its description): Akka logs each restart, and a
+   * stack trace per restart would say nothing more.
+   */
   static final class EventNotDelivered extends RuntimeException {
-    EventNotDelivered(String message, Throwable cause) {
-      super(message, cause, false, false);
+    EventNotDelivered(String message) {
+      super(message, null, false, false);
     }
   }
 }
