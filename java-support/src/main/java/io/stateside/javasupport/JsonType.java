@@ -42,8 +42,11 @@ public final class JsonType<T> {
   /** What the type URL of every JSON value starts with. */
   public static final String TYPE_URL_PREFIX = "json.cloudstate.io/";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  /** Made on first use of a JSON type, so that a user function that never uses JSON never loads Jackson. */
+  private static final class Mapper {
+    static final ObjectMapper INSTANCE = new ObjectMapper()
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  }
 
   private final String name;
   private final Class<T> javaClass;
@@ -53,8 +56,8 @@ public final class JsonType<T> {
   private JsonType(String name, Class<T> javaClass) {
     this.name = name;
     this.javaClass = javaClass;
-    this.reader = MAPPER.readerFor(javaClass);
-    this.writer = MAPPER.writerFor(javaClass);
+    this.reader = Mapper.INSTANCE.readerFor(javaClass);
+    this.writer = Mapper.INSTANCE.writerFor(javaClass);
   }
 
   /**

@@ -32,8 +32,13 @@ public record ProxySettings(
    */
   public record CallLimits(int maxMessageSize, int maxHeaderCount, int maxHeaderListSize, int maxEntityKeyLength) {}
 
-  /** What the proxy needs to know about its journal beyond the Akka plugin settings. */
-  public record StoreSettings(int maxPersistenceIdLength, Duration checkTimeout) {
+  /**
+   * What the proxy needs to know about its journal beyond the Akka plugin settings.
+   * {@code journalReplay}: whether an entity's journal replays its events when it loads (their
+   * user function gets them from the read journal either way), for plugins that repair their
+   * tag index during that replay.
+   */
+  public record StoreSettings(int maxPersistenceIdLength, Duration checkTimeout, boolean journalReplay) {
 
     /** The longest entity id that still fits the store with the given persistence id prefix. */
     public int maxEntityKeyLength(int configuredMaximum, String persistenceIdPrefix) {
@@ -75,7 +80,8 @@ public record ProxySettings(
             l.getInt("max-header-count"),
             Math.toIntExact(l.getBytes("max-header-list-size")),
             l.getInt("max-entity-key-length")),
-        new StoreSettings(s.getInt("max-persistence-id-length"), s.getDuration("check-timeout")),
+        new StoreSettings(s.getInt("max-persistence-id-length"), s.getDuration("check-timeout"),
+            s.getBoolean("journal-replay")),
         new DiscoverySettings(
             d.getDuration("min-backoff"),
             d.getDuration("max-backoff"),

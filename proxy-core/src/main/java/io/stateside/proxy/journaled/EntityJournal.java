@@ -51,18 +51,23 @@ final class EntityJournal extends AbstractPersistentActor {
   private final String persistenceId;
   private final Set<String> tags;
   private final int pruneEvery;
+  private final boolean journalReplay;
   private long snapshotSequenceNr;
   private Optional<Any> snapshot = Optional.empty();
 
-  private EntityJournal(String persistenceId, String tag, int pruneEvery) {
+  private EntityJournal(String persistenceId, String tag, int pruneEvery, boolean journalReplay) {
     this.persistenceId = persistenceId;
     this.tags = Set.of(tag);
     this.pruneEvery = pruneEvery;
+    this.journalReplay = journalReplay;
   }
 
-  /** {@code pruneEvery}: see {@link ShardedEntities#start}. */
-  static Props props(String persistenceId, String tag, int pruneEvery) {
-    return Props.create(EntityJournal.class, () -> new EntityJournal(persistenceId, tag, pruneEvery));
+  /**
+   * {@code pruneEvery}: see {@link ShardedEntities#start}; {@code journalReplay}: see
+   * {@code ProxySettings.StoreSettings}.
+   */
+  static Props props(String persistenceId, String tag, int pruneEvery, boolean journalReplay) {
+    return Props.create(EntityJournal.class, () -> new EntityJournal(persistenceId, tag, pruneEvery, journalReplay));
   }
 
   @Override
@@ -70,10 +75,16 @@ final class EntityJournal extends AbstractPersistentActor {
     return persistenceId;
   }
 
-  /** The latest snapshot, and no events: those are replayed as a stream the user function pulls. */
+  /**
+   * The latest snapshot, and no events: those are replayed as a stream the user function pulls.
+   * A plugin that repairs its tag index while it replays (akka-persistence-cassandra re-tags the
+   * events a crash left untagged, and goes on numbering tagged events from there) gets a full
+   * replay, whose events are passed over here; without it, an entity's next events would take
+   * tag numbers its earlier ones have, and event-log subscriptions would drop them as duplicates.
+   */
   @Override
   public Recovery recovery() {
-    return Recovery.create(SnapshotSelectionCriteria.latest(), Long.MAX_VALUE, 0);
+    return Recovery.create(SnapshotSelectionCriteria.latest(), Long.MAX_VALUE, journalReplay ? Long.MAX_VALUE : 0);
   }
 
   @Override
@@ -85,6 +96,7 @@ final class EntityJournal extends AbstractPersistentActor {
         })
         .match(RecoveryCompleted.class, done ->
             parent().tell(new Recovered(new StoredEntity(snapshotSequenceNr, snapshot, lastSequenceNr())), self()))
+        .matchAny(replayedEvent -> {}) // only with journalReplay; the user function reads them elsewhere
         .build();
   }
 

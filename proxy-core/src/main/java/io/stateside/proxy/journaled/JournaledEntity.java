@@ -47,6 +47,7 @@ public final class JournaledEntity extends AbstractActorWithTimers {
       int pipelineDepth,
       Duration userFunctionTimeout,
       int pruneEvery,
+      boolean journalReplay,
       EntityMetrics metrics) {}
 
   /**
@@ -168,7 +169,8 @@ public final class JournaledEntity extends AbstractActorWithTimers {
       settings.metrics().restarted();
     }
     journal = context().actorOf(
-        EntityJournal.props(persistenceId, settings.persistenceIdPrefix(), settings.pruneEvery()), "journal-" + incarnation);
+        EntityJournal.props(persistenceId, settings.persistenceIdPrefix(), settings.pruneEvery(),
+            settings.journalReplay()), "journal-" + incarnation);
     context().watch(journal);
     stream = new UserFunctionStream<>(protocol, materializer, incarnation, settings.pipelineDepth(), self());
   }

@@ -44,6 +44,7 @@ public final class ShardedEntities {
         context.settings().entityPipelineDepth(),
         context.settings().userFunctionTimeout(),
         pruneEvery,
+        context.settings().store().journalReplay(),
         context.metrics().entities(kind, entity.serviceName()));
     ClusterSharding sharding = ClusterSharding.get(context.system());
     ClusterShardingSettings shardingSettings = passivatingAfter(ClusterShardingSettings.create(context.system()), entity);

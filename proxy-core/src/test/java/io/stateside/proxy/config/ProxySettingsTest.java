@@ -23,7 +23,7 @@ class ProxySettingsTest {
     assertEquals(Duration.ofSeconds(10), settings.requestTimeout());
     assertEquals(Duration.ofSeconds(60), settings.maxRequestTimeout());
     assertEquals(new ProxySettings.CallLimits(12 * 1024 * 1024, 64, 8 * 1024, 200), settings.limits());
-    assertEquals(new ProxySettings.StoreSettings(0, Duration.ofSeconds(60)), settings.store());
+    assertEquals(new ProxySettings.StoreSettings(0, Duration.ofSeconds(60), false), settings.store());
     assertEquals(Duration.ofMinutes(5), settings.discovery().giveUpAfter());
     assertEquals(100, settings.valueEntityPruneEvery());
     assertTrue(ClusterFormation.Settings.from(ConfigFactory.defaultReference()).joinSelfWhenNoSeedNodes());
@@ -31,8 +31,8 @@ class ProxySettingsTest {
 
   @Test
   void aStoreLimitLeavesKeysWhatFitsAfterThePersistenceId() {
-    ProxySettings.StoreSettings jdbc = new ProxySettings.StoreSettings(255, Duration.ofSeconds(30));
-    ProxySettings.StoreSettings unlimited = new ProxySettings.StoreSettings(0, Duration.ofSeconds(30));
+    ProxySettings.StoreSettings jdbc = new ProxySettings.StoreSettings(255, Duration.ofSeconds(30), false);
+    ProxySettings.StoreSettings unlimited = new ProxySettings.StoreSettings(0, Duration.ofSeconds(30), false);
 
     assertEquals(247, jdbc.maxEntityKeyLength(1000, "counter"));
     assertEquals(200, jdbc.maxEntityKeyLength(200, "counter"));

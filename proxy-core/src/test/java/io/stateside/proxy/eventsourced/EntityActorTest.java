@@ -141,7 +141,7 @@ class EntityActorTest {
   private ActorRef entity(int depth, Duration userFunctionTimeout) {
     EventSourcedProtocol protocol = new EventSourcedProtocol(
         userFunction, new JournalReplay(system, "akka.persistence.testkit.query"), "test.Counter");
-    JournaledEntity.Settings settings = new JournaledEntity.Settings("test.Counter", PREFIX, protocol, depth, userFunctionTimeout, 0,
+    JournaledEntity.Settings settings = new JournaledEntity.Settings("test.Counter", PREFIX, protocol, depth, userFunctionTimeout, 0, false,
         ProxyMetrics.unregistered().entities("event_sourced", "test.Counter"));
     return system.actorOf(JournaledEntity.props(settings), "e" + entities.incrementAndGet());
   }
