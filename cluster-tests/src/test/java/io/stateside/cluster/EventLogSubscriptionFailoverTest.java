@@ -43,6 +43,7 @@ class EventLogSubscriptionFailoverTest {
         load.awaitAcknowledged(100, Duration.ofMinutes(3));
 
         int runner = theOnlyNodeDelivering(nodes, List.of(0, 1, 2));
+        long killedAt = System.nanoTime();
         nodes.get(runner).killProxy();
         List<Integer> survivors = new ArrayList<>(List.of(0, 1, 2));
         survivors.remove(Integer.valueOf(runner));
@@ -50,6 +51,9 @@ class EventLogSubscriptionFailoverTest {
         long before = load.totalAcknowledged();
         load.awaitAcknowledged(before + 100, Duration.ofMinutes(3));
         int successor = theOnlyNodeDelivering(nodes, survivors);
+        System.out.println("EventLogSubscriptionFailoverTest: the subscription ran on node " + runner
+            + "; after its SIGKILL it ran on node " + successor + " (seen delivering within "
+            + Duration.ofNanos(System.nanoTime() - killedAt).toSeconds() + " s of the kill)");
         load.stop();
 
         // Every product a cart holds (acknowledged, or in doubt and stored) reaches the read model.
