@@ -1,22 +1,13 @@
 package io.stateside.proxy.embedded.projection;
 
 import akka.Done;
-import akka.NotUsed;
 import akka.actor.typed.ActorSystem;
 import akka.persistence.query.Offset;
 import akka.persistence.query.Sequence;
-import akka.projection.Projection;
-import akka.projection.ProjectionContext;
 import akka.projection.ProjectionId;
-import akka.projection.eventsourced.EventEnvelope;
-import akka.projection.javadsl.SourceProvider;
-import akka.stream.javadsl.FlowWithContext;
-import com.google.protobuf.Any;
 import io.stateside.proxy.embedded.store.EmbeddedStore;
 import io.stateside.proxy.embedded.store.StoreWrite;
-import io.stateside.proxy.eventing.eventlog.OffsetStore;
-import io.stateside.proxy.eventing.eventlog.OffsetStoreProjection;
-import io.stateside.proxy.eventing.eventlog.ProjectionStore;
+import io.stateside.proxy.eventing.eventlog.OwnOffsetsProjectionStore;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,23 +18,12 @@ import java.util.concurrent.CompletionStage;
  * The store's read journal numbers tagged events with {@code Offset.sequence(n)}, so that is
  * the only kind of offset kept.
  */
-public final class EmbeddedProjectionStore implements ProjectionStore, OffsetStore<Offset> {
+public final class EmbeddedProjectionStore extends OwnOffsetsProjectionStore {
 
   private final EmbeddedStore store;
 
   public EmbeddedProjectionStore(ActorSystem<?> system) {
     this.store = EmbeddedStore.get(system.classicSystem());
-  }
-
-  @Override
-  public CompletionStage<Done> prepare() {
-    return CompletableFuture.completedFuture(Done.getInstance()); // no table to create
-  }
-
-  @Override
-  public Projection<EventEnvelope<Any>> atLeastOnce(ProjectionId id, SourceProvider<Offset, EventEnvelope<Any>> source,
-      FlowWithContext<EventEnvelope<Any>, ProjectionContext, Done, ProjectionContext, NotUsed> handler) {
-    return OffsetStoreProjection.atLeastOnceFlow(id, source, handler, this);
   }
 
   @Override
