@@ -8,6 +8,7 @@ import io.stateside.protocol.Failure;
 import io.stateside.protocol.action.ActionCommand;
 import io.stateside.protocol.action.ActionProtocol;
 import io.stateside.protocol.action.ActionResponse;
+import io.stateside.protocol.concurrent.PlainFutures;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -50,7 +51,7 @@ final class ActionEndpoint implements ActionProtocol {
 
   @Override
   public CompletionStage<ActionResponse> handleStreamedIn(Source<ActionCommand, NotUsed> in) {
-    return in.prefixAndTail(1).runWith(Sink.head(), materializer).thenCompose(openingAndRest -> {
+    return PlainFutures.of(in.prefixAndTail(1).runWith(Sink.head(), materializer)).thenCompose(openingAndRest -> {
       if (openingAndRest.first().isEmpty()) {
         return CompletableFuture.completedFuture(
             rejected(new RejectedCommandException("A streamed-in call ended before its opening message")));

@@ -10,6 +10,7 @@ import com.google.protobuf.Message;
 import io.stateside.protocol.Failure;
 import io.stateside.protocol.Reply;
 import io.stateside.protocol.action.ActionResponse;
+import io.stateside.protocol.concurrent.PlainFutures;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -64,7 +65,7 @@ final class ActionMethod<C extends Message, R extends Message> {
       return CompletableFuture.completedFuture(wrongShape("client-streaming"));
     }
     try {
-      return payloads.map(this::parse).runWith(streamedIn.handle(context), materializer)
+      return PlainFutures.of(payloads.map(this::parse).runWith(streamedIn.handle(context), materializer))
           .thenApply(this::encode)
           .exceptionally(this::failed);
     } catch (RuntimeException e) {

@@ -7,7 +7,6 @@ import akka.japi.function.Function;
 import akka.stream.Materializer;
 import akka.stream.SystemMaterializer;
 import io.stateside.protocol.action.ActionProtocol;
-import io.stateside.protocol.action.ActionProtocolHandlerFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ final class ActionServiceProtocol implements EntityProtocol {
     Map<String, Action> byService = new LinkedHashMap<>();
     entities.forEach(entity -> byService.put(entity.serviceName(), (Action) entity));
     Materializer materializer = SystemMaterializer.get(system).materializer();
-    return ActionProtocolHandlerFactory.partial(new ActionEndpoint(byService, materializer), ActionProtocol.name,
-        materializer, GrpcErrors.mapper(), system);
+    return new ActionProtocolHandler(new ActionEndpoint(byService, materializer), materializer, GrpcErrors.mapper(), system);
   }
 }

@@ -15,7 +15,7 @@ import akka.stream.alpakka.cassandra.javadsl.CassandraSessionRegistry;
 import akka.stream.javadsl.FlowWithContext;
 import com.google.protobuf.Any;
 import com.typesafe.config.Config;
-import io.stateside.proxy.concurrent.PlainFutures;
+import io.stateside.protocol.concurrent.PlainFutures;
 import io.stateside.proxy.eventing.eventlog.ProjectionStore;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -12,7 +12,7 @@ import io.stateside.protocol.action.ActionProtocolClient;
 import io.stateside.protocol.action.ActionResponse;
 import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
-import io.stateside.proxy.concurrent.PlainFutures;
+import io.stateside.protocol.concurrent.PlainFutures;
 import io.stateside.proxy.entity.CallShape;
 import io.stateside.proxy.entity.EntityGateway;
 import io.stateside.proxy.entity.EntityReplies;

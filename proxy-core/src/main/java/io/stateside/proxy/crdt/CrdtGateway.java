@@ -6,7 +6,7 @@ import akka.pattern.Patterns;
 import akka.stream.javadsl.Source;
 import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
-import io.stateside.proxy.concurrent.PlainFutures;
+import io.stateside.protocol.concurrent.PlainFutures;
 import io.stateside.proxy.entity.EntityGateway;
 import io.stateside.proxy.entity.StreamHeader;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import akka.actor.ActorSystem;
 import akka.stream.Materializer;
 import akka.stream.javadsl.Sink;
 import io.grpc.Status;
-import io.stateside.proxy.concurrent.PlainFutures;
+import io.stateside.protocol.concurrent.PlainFutures;
 import io.stateside.proxy.routing.CommandRouter;
 import io.stateside.proxy.routing.Deadline;
 import io.stateside.proxy.routing.MethodRoute;

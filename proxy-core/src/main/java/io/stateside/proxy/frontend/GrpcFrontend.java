@@ -12,7 +12,7 @@ import akka.stream.Materializer;
 import akka.stream.javadsl.Source;
 import akka.util.ByteString;
 import io.grpc.Status;
-import io.stateside.proxy.concurrent.PlainFutures;
+import io.stateside.protocol.concurrent.PlainFutures;
 import io.stateside.proxy.config.ProxySettings;
 import io.stateside.proxy.routing.CommandRouter;
 import io.stateside.proxy.routing.Deadline;

@@ -15,7 +15,7 @@ import ch.megard.akka.http.cors.javadsl.settings.CorsSettings;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.stateside.proxy.concurrent.PlainFutures;
+import io.stateside.protocol.concurrent.PlainFutures;
 import io.stateside.proxy.config.ProxySettings;
 import io.stateside.proxy.frontend.http.HttpJsonFrontend;
 import io.stateside.proxy.frontend.reflection.ServerReflection;

@@ -7,7 +7,7 @@ import akka.japi.Function;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
-import io.stateside.proxy.concurrent.PlainFutures;
+import io.stateside.protocol.concurrent.PlainFutures;
 import io.stateside.proxy.telemetry.ThrottledLog;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;

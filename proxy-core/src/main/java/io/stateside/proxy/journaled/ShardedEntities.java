@@ -8,7 +8,7 @@ import akka.cluster.sharding.ShardRegion;
 import akka.pattern.Patterns;
 import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
-import io.stateside.proxy.concurrent.PlainFutures;
+import io.stateside.protocol.concurrent.PlainFutures;
 import io.stateside.proxy.entity.EntityContext;
 import io.stateside.proxy.entity.EntityGateway;
 import io.stateside.proxy.entity.EntityReplies;

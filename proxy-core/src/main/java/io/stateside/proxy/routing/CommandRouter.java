@@ -13,7 +13,7 @@ import io.stateside.protocol.Metadata;
 import io.stateside.protocol.SideEffect;
 import io.stateside.protocol.internal.EntityCommand;
 import io.stateside.protocol.internal.EntityReply;
-import io.stateside.proxy.concurrent.PlainFutures;
+import io.stateside.protocol.concurrent.PlainFutures;
 import io.stateside.proxy.entity.CallShape;
 import io.stateside.proxy.entity.EntityGateway;
 import io.stateside.proxy.entity.StreamHeader;

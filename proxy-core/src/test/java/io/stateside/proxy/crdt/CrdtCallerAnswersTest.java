@@ -12,7 +12,7 @@ import io.stateside.example.crdtcounter.CounterValue;
 import io.stateside.example.crdtcounter.CrdtCounterServiceClient;
 import io.stateside.example.crdtcounter.IncrementRequest;
 import io.stateside.proxy.StatesideProxy;
-import io.stateside.proxy.concurrent.PlainFutures;
+import io.stateside.protocol.concurrent.PlainFutures;
 import io.stateside.proxy.testing.CrdtCounterUserFunction;
 import io.stateside.proxy.testing.ProxyHarness;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.stateside.proxy.eventing.kafka;
 
 import akka.actor.ActorSystem;
-import io.stateside.proxy.concurrent.PlainFutures;
+import io.stateside.protocol.concurrent.PlainFutures;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

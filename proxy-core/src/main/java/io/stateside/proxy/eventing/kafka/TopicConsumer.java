@@ -16,7 +16,7 @@ import akka.stream.RestartSettings;
 import akka.stream.javadsl.RestartSource;
 import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
-import io.stateside.proxy.concurrent.PlainFutures;
+import io.stateside.protocol.concurrent.PlainFutures;
 import io.stateside.proxy.eventing.IncomingEvent;
 import io.stateside.proxy.eventing.Subscription;
 import io.stateside.proxy.eventing.SubscriptionSource;

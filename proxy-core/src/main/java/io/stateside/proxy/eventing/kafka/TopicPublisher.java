@@ -4,7 +4,7 @@ import akka.Done;
 import akka.actor.ActorSystem;
 import akka.kafka.ProducerSettings;
 import akka.kafka.javadsl.SendProducer;
-import io.stateside.proxy.concurrent.PlainFutures;
+import io.stateside.protocol.concurrent.PlainFutures;
 import io.stateside.proxy.eventing.OutgoingEvent;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;

@@ -18,7 +18,7 @@ import com.google.protobuf.Descriptors.ServiceDescriptor;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.Status;
 import io.stateside.protocol.Metadata;
-import io.stateside.proxy.concurrent.PlainFutures;
+import io.stateside.protocol.concurrent.PlainFutures;
 import io.stateside.proxy.config.ProxySettings;
 import io.stateside.proxy.frontend.RequestMetadata;
 import io.stateside.proxy.frontend.ResponseHeaders;

@@ -12,7 +12,7 @@ import akka.stream.Materializer;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
 import io.grpc.Status;
-import io.stateside.proxy.concurrent.PlainFutures;
+import io.stateside.protocol.concurrent.PlainFutures;
 import io.stateside.protocol.reflection.ErrorResponse;
 import io.stateside.protocol.reflection.ExtensionNumberResponse;
 import io.stateside.protocol.reflection.FileDescriptorResponse;

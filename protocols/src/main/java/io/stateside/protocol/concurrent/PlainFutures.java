@@ -1,4 +1,4 @@
-package io.stateside.proxy.concurrent;
+package io.stateside.protocol.concurrent;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
