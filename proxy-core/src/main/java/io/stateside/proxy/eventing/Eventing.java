@@ -60,7 +60,7 @@ public final class Eventing {
     }
     EventDelivery delivery = new EventDelivery(router, settings, system);
     EventLogSubscriptions.start(Adapter.toTyped(system), spec.subscriptions(), projectionStore(system, settings),
-        readJournalPluginId, subscription -> inOrderBySubject(subscription, delivery, settings.parallelism()));
+        readJournalPluginId, subscription -> inOrderBySubject(subscription, delivery, settings.parallelism(), settings.lookAhead()));
     topics.ifPresent(support -> spec.subscriptions().stream()
         .filter(subscription -> subscription.source() instanceof SubscriptionSource.Topic)
         .forEach(subscription -> {
@@ -72,13 +72,14 @@ public final class Eventing {
   /**
    * Delivers events with their context, {@code parallelism} at a time but those with the same
    * subject (of one entity) one after the other; emits each context once its event is delivered,
-   * in the order the events came.
+   * in the order the events came. Up to {@code lookAhead} events are taken in at once, so that the
+   * events of other entities behind a run of one entity's go ahead while that run is delivered.
    */
   static <C> Flow<Pair<IncomingEvent, C>, Pair<Done, C>, NotUsed> inOrderBySubject(
-      Subscription subscription, EventDelivery delivery, int parallelism) {
+      Subscription subscription, EventDelivery delivery, int parallelism, int lookAhead) {
     return Flow.<Pair<IncomingEvent, C>, Pair<Done, C>, NotUsed>fromMaterializer((materializer, attributes) -> {
-      KeyedSequencer sequencer = new KeyedSequencer(parallelism); // one per run: a restart starts clean
-      return Flow.<Pair<IncomingEvent, C>>create().<Pair<Done, C>>mapAsync(parallelism, pair ->
+      KeyedSequencer sequencer = new KeyedSequencer(parallelism, lookAhead); // one per run: a restart starts clean
+      return Flow.<Pair<IncomingEvent, C>>create().<Pair<Done, C>>mapAsync(lookAhead, pair ->
           sequencer.submit(pair.first().cloudEvent().subject(), () -> delivery.deliver(subscription, pair.first()))
               .thenApply(done -> Pair.create(done, pair.second())));
     }).mapMaterializedValue(ignored -> NotUsed.notUsed());

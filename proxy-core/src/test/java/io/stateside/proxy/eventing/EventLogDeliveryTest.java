@@ -165,6 +165,30 @@ class EventLogDeliveryTest {
     awaitOffsetAtEnd(COUNTER_AUDIT);
   }
 
+  @Test
+  void aLongRunOfOneEntitysEventsDoesNotHoldUpTheEntitiesBehindIt() {
+    // The hot counter's first event is refused until an event of the cold counter, written after
+    // all 40 of hot's, has been delivered: a subscription that read only as far ahead as it
+    // delivers at once (eventing.parallelism, 16) would never get to it.
+    JavaCounterWithSubscriber[] self = new JavaCounterWithSubscriber[1];
+    JavaCounterWithSubscriber userFunction = start(Options.onPort(0).refusing((event, attempt) ->
+        event.id().equals("hot/1") && self[0].received().stream().noneMatch(taken -> taken.counterId().equals("cold"))),
+        Map.of());
+    self[0] = userFunction;
+
+    for (int i = 0; i < 40; i++) {
+      increase("hot", 1).join();
+    }
+    increase("cold", 1).join();
+
+    Await.until("hot's 40 events and cold's one are delivered", DELIVERY_LIMIT, () -> {
+      Map<String, List<Long>> delivered = firstDeliveries(userFunction.received());
+      return delivered.getOrDefault("hot", List.of()).size() == 40 && delivered.containsKey("cold");
+    });
+    // hot's first event is taken only after cold's (and refused before, unless cold's came first).
+    assertEquals(oneTo(40), firstDeliveries(userFunction.received()).get("hot"), "hot's events in order");
+  }
+
   private JavaCounterWithSubscriber start(Options options, Map<String, Object> overrides) {
     JavaCounterWithSubscriber userFunction = new JavaCounterWithSubscriber(options);
     userFunctions.add(userFunction);
