@@ -7,6 +7,7 @@ import akka.actor.typed.javadsl.Adapter;
 import akka.japi.Pair;
 import akka.stream.javadsl.Flow;
 import com.google.protobuf.Descriptors.MethodDescriptor;
+import io.stateside.protocol.concurrent.PlainFutures;
 import io.stateside.proxy.entity.UserEntity;
 import io.stateside.proxy.eventing.eventlog.EventLogSubscriptions;
 import io.stateside.proxy.eventing.eventlog.ProjectionStore;
@@ -79,9 +80,14 @@ public final class Eventing {
       Subscription subscription, EventDelivery delivery, int parallelism, int lookAhead) {
     return Flow.<Pair<IncomingEvent, C>, Pair<Done, C>, NotUsed>fromMaterializer((materializer, attributes) -> {
       KeyedSequencer sequencer = new KeyedSequencer(parallelism, lookAhead); // one per run: a restart starts clean
-      return Flow.<Pair<IncomingEvent, C>>create().<Pair<Done, C>>mapAsync(lookAhead, pair ->
-          sequencer.submit(pair.first().cloudEvent().subject(), () -> delivery.deliver(subscription, pair.first()))
-              .thenApply(done -> Pair.create(done, pair.second())));
+      return Flow.<Pair<IncomingEvent, C>>create()
+          .<Pair<Done, C>>mapAsync(lookAhead, pair ->
+              sequencer.submit(pair.first().cloudEvent().subject(), () -> delivery.deliver(subscription, pair.first()))
+                  .thenApply(done -> Pair.create(done, pair.second())))
+          .watchTermination((notUsed, ended) -> {
+            PlainFutures.of(ended).whenComplete((done, error) -> sequencer.close());
+            return notUsed;
+          });
     }).mapMaterializedValue(ignored -> NotUsed.notUsed());
   }
 

@@ -31,6 +31,7 @@ final class KeyedSequencer {
   /** Tasks free to start (their key's earlier tasks are done) that wait for one to finish. */
   private final Queue<Runnable> ready = new ArrayDeque<>();
   private int running;
+  private boolean closed;
 
   /** {@code maxRunning}: the most tasks under way at once; {@code submitted}: the most submitted and not yet finished. */
   KeyedSequencer(int maxRunning, int submitted) {
@@ -61,8 +62,22 @@ final class KeyedSequencer {
     return result;
   }
 
+  /**
+   * Starts nothing more (tasks under way finish): the stream that submitted has ended, and the
+   * next run of it delivers again from its offset, so a late start here could overtake it.
+   */
+  void close() {
+    synchronized (this) {
+      closed = true;
+      ready.clear();
+    }
+  }
+
   private void startWhenFree(Runnable start) {
     synchronized (this) {
+      if (closed) {
+        return;
+      }
       if (running >= maxRunning) {
         ready.add(start);
         return;

@@ -104,6 +104,21 @@ class KeyedSequencerTest {
   }
 
   @Test
+  void afterCloseTasksUnderWayFinishButNoneStarts() {
+    KeyedSequencer sequencer = new KeyedSequencer(1, 16);
+    CompletionStage<Done> a1 = sequencer.submit("a", task("a1"));
+    sequencer.submit("a", task("a2"));
+    sequencer.submit("b", task("b"));
+
+    sequencer.close();
+    finish(0);
+    sequencer.submit("c", task("c"));
+
+    assertTrue(a1.toCompletableFuture().isDone());
+    assertEquals(List.of("a1"), started);
+  }
+
+  @Test
   void aTaskThatThrowsFailsAndGivesItsPlaceBack() {
     KeyedSequencer sequencer = new KeyedSequencer(1, 16);
     CompletionStage<Done> thrown = sequencer.submit("a", () -> {
